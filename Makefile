@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Lumen: Hyper-V guest enlightenments as out-of-tree modules.
+#
+#   make [modules]     build every module against KDIR
+#   make check         userspace tests, distro build gate, checkpatch,
+#                      kernel-doc, test kernel, KUnit + scenarios in the VM
+#   make demo          boot the plain test kernel and show the stack working
+#   make fuzz          run the libFuzzer harnesses for longer
+#   make vm SCENARIO=x run one VM scenario on the debug kernel
+#   make clean
+#
+# KDIR defaults to the running kernel's build tree, else the newest
+# installed Debian headers.
+
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+FUZZ_SECONDS ?= 60
+
+.PHONY: all modules clean check demo fuzz vm deps kernel selftest install
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+install: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+
+deps:
+	scripts/deps.sh
+
+selftest:
+	$(MAKE) -C tests/user run
+
+kernel: deps
+	tests/vm/build-kernel.sh debug
+	tests/vm/build-kernel.sh plain
+
+check: deps
+	scripts/check.sh
+
+demo: deps
+	tests/vm/run.sh --kernel plain demo
+
+vm: deps
+	tests/vm/run.sh $(SCENARIO)
+
+fuzz: deps
+	$(MAKE) -C tests/fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
+	$(MAKE) -C tests/user clean
+	$(MAKE) -C tests/fuzz clean
+	rm -rf build/mod build/vm build/check

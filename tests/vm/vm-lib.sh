@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for VM scenarios (sourced; busybox sh). Everything a scenario
+# reports goes to fd 3, the results channel:
+#   vm_pass NAME            one passed check
+#   vm_fail NAME REASON     one failed check
+#   vm_check NAME CMD...    run CMD, pass or fail on its exit status
+#   vm_kunit MODULE.ko      load a KUnit module and report its suites
+#   vm_log TEXT             a free-form line for the person reading the log
+
+LUMEN_LIB=/lib/lumen
+
+vm_pass() { echo "RESULT ok $1" >&3; }
+vm_fail() { echo "RESULT not ok $1 # $2" >&3; }
+vm_log() { echo "LOG $*" >&3; }
+
+vm_check() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		vm_pass "$name"
+	else
+		vm_fail "$name" "$(echo "$out" | tail -n 1)"
+	fi
+}
+
+# vm_kunit FILE.ko: insmod runs the module's suites; their KTAP results
+# are read from debugfs before the module (and its debugfs files) goes.
+vm_kunit() {
+	ko=$1
+	mod=$(basename "$ko" .ko)
+	before=$(ls /sys/kernel/debug/kunit 2>/dev/null)
+	echo "KUNIT-MODULE $mod" >&3
+	if ! out=$(insmod "$ko" 2>&1); then
+		vm_fail "kunit-load-$mod" "$out"
+		return 1
+	fi
+	found=0
+	for d in /sys/kernel/debug/kunit/*; do
+		suite=$(basename "$d")
+		echo "$before" | grep -qx "$suite" && continue
+		found=1
+		echo "KTAP-BEGIN $suite" >&3
+		cat "$d/results" >&3
+		echo "KTAP-END $suite" >&3
+	done
+	[ $found -eq 1 ] || vm_fail "kunit-suites-$mod" "no suite registered"
+	vm_check "kunit-unload-$mod" rmmod "$mod"
+}
