@@ -2,7 +2,8 @@
 /*
  * Skeleton libFuzzer harness: GUID text parsing. Any 36-character input that
  * parses must print back to the same GUID (case-insensitively), and parsing
- * must never read past the input. Harnesses for the VMBus control-message
+ * must never read past the input. The Makefile maps fuzz_one_input() to
+ * libFuzzer's entry point. Harnesses for the VMBus control-message
  * and ring-packet parsers follow this shape.
  */
 #include <stdio.h>
@@ -19,9 +20,9 @@ static void guid_print(const guid_t *g, char out[37])
 		 g->b[12], g->b[13], g->b[14], g->b[15]);
 }
 
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+int fuzz_one_input(const unsigned char *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+int fuzz_one_input(const unsigned char *data, size_t size)
 {
 	char text[64], again[37];
 	guid_t g, h;
