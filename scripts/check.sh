@@ -68,8 +68,10 @@ distro_gate() {
 	[ -n "$h61" ] && [ -n "$h612" ] || { echo "distro headers missing"; return 1; }
 	echo "6.1: $h61"
 	echo "6.12: $h612"
-	scripts/build-modules.sh "$h61" build/mod/deb-6.1 W=1 C=2 &&
-		scripts/build-modules.sh "$h612" build/mod/deb-6.12 W=1 C=2
+	local rc=0
+	scripts/build-modules.sh "$h61" build/mod/deb-6.1 W=1 C=2 || rc=1
+	scripts/build-modules.sh "$h612" build/mod/deb-6.12 W=1 C=2 || rc=1
+	return $rc
 }
 
 stage userspace-tests make -s -C tests/user run

@@ -32,7 +32,7 @@ CONSOLE_PATTERNS = [
         r"suspicious RCU usage|BUG: lock held when returning|"
         r"DEBUG_LOCKS_WARN_ON")),
     ("kernel-bug", re.compile(r"\bBUG:")),
-    ("kernel-warn", re.compile(r"WARNING: |------------\[ cut here \]")),
+    ("kernel-warn", re.compile(r"WARNING: ")),
     ("kernel-kmemleak", re.compile(r"kmemleak: \d+ new suspected memory leak")),
     ("kernel-debugobjects", re.compile(r"ODEBUG:")),
     ("kernel-hung-task", re.compile(r"blocked for more than \d+ seconds")),
@@ -78,10 +78,18 @@ def parse_ktap(suite, lines, verdict):
         verdict.add("fail", f"{suite}", "no '# Subtest' header in KTAP")
         return
     seen = 0
+    diag = []  # the case's own "# ..." lines since the previous result
     for line in lines:
         m = KTAP_RESULT_RE.match(line)
         if not m or len(m.group(1)) != case_indent:
+            stripped = line.strip()
+            if stripped.startswith("#") and "FAILED" in stripped or \
+                    stripped.startswith("Expected") or diag and \
+                    not stripped.startswith(("#", "ok", "not ok", "KTAP")):
+                diag.append(stripped)
             continue
+        detail = " | ".join(diag)[:300] or "KUnit case failed"
+        diag = []
         seen += 1
         name = f"{suite}.{m.group(3)}"
         rest = m.group(4)
@@ -90,7 +98,7 @@ def parse_ktap(suite, lines, verdict):
         elif m.group(2) == "ok":
             verdict.add("ok", name)
         else:
-            verdict.add("fail", name, "KUnit case failed")
+            verdict.add("fail", name, detail)
     if plan is None:
         verdict.add("fail", f"{suite}.plan", "no test plan")
     elif seen != plan:

@@ -44,6 +44,11 @@ ROWS = [
     ("failed_kunit_case", KUNIT_MOD + KTAP_PASS.replace(
         "    ok 1 case_one", "    not ok 1 case_one") + DONE,
      CLEAN_CONSOLE, ["demo"], ["demo_suite.case_one"]),
+    ("failed_kunit_case_detail", KUNIT_MOD + KTAP_PASS.replace(
+        "    ok 1 case_one", "    # case_one: EXPECTATION FAILED at x.c:7\n"
+        "    Expected a == 2, but\n        a == 1 (0x1)\n"
+        "    not ok 1 case_one") + DONE,
+     CLEAN_CONSOLE, ["demo"], ["demo_suite.case_one"]),
     ("missing_kunit_case", KUNIT_MOD + KTAP_PASS.replace(
         "    ok 1 case_one\n", "") + DONE,
      CLEAN_CONSOLE, ["demo"], ["demo_suite.plan"]),
@@ -92,6 +97,9 @@ def main():
         ok = got == sorted(want)
         if name == "kunit_skip_is_counted":
             ok = ok and verdict.count("skip") == 1
+        if name == "failed_kunit_case_detail":
+            detail = [d for s, n, d in verdict.rows if s == "fail"]
+            ok = ok and "x.c:7" in detail[0] and "a == 1" in detail[0]
         if name == "clean_run_passes":
             ok = ok and verdict.count("ok") >= 3
         if ok:
