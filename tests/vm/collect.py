@@ -49,6 +49,7 @@ class Verdict:
 
     def __init__(self):
         self.rows = []  # (status, name, detail), status ok/fail/skip
+        self.logs = []  # the scenarios' vm_log lines, for people
 
     def add(self, status, name, detail=""):
         self.rows.append((status, name, detail))
@@ -118,6 +119,8 @@ def judge(results_text, console_text, expect_kunit=()):
         if m:
             status = "ok" if m.group(1) == "ok" else "fail"
             verdict.add(status, m.group(2), m.group(3) or "")
+        elif line.startswith("LOG "):
+            verdict.logs.append(line[4:])
         elif line.startswith("SCENARIO-END "):
             _, name, rc = line.split(" ", 2)
             if rc != "rc=0":
@@ -192,6 +195,8 @@ def main():
 
     expect = [x for x in args.expect_kunit.split(",") if x]
     verdict = judge(read(args.results), read(args.console), expect)
+    for text in verdict.logs:
+        print(f"# {text}")
     for status, name, detail in verdict.rows:
         word = {"ok": "ok", "fail": "not ok", "skip": "skip"}[status]
         print(f"{word} {name}" + (f" # {detail}" if detail else ""))
