@@ -35,6 +35,11 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || { echo "usage: run.sh [--kernel debug|plain] SCENARIO..." >&2; exit 2; }
 
+# One VM run at a time on this machine: runs share build/vm and the CPUs.
+mkdir -p "$top/build"
+exec 9>"$top/build/vm.lock"
+flock 9
+
 kdir=$("$top/tests/vm/build-kernel.sh" "$flavor")
 kname=$(basename "$kdir")
 modout=$top/build/mod/vm-$kname
@@ -92,7 +97,7 @@ timeout -k 5 "$timeout" qemu-system-x86_64 \
 	-display none -monitor none -nodefaults -no-reboot \
 	-nic none \
 	-kernel "$kdir/bzImage" -initrd "$run/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic loglevel=6 printk.devkmsg=on" \
+	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 printk.devkmsg=on" \
 	-serial "file:$run/console.log" -serial "file:$run/results.log" \
 	</dev/null >"$run/qemu.log" 2>&1
 qrc=$?

@@ -11,7 +11,6 @@ vm_check brd-present test -b /dev/ram0
 vm_check mkfs-ext4-ram0 mkfs.ext4 -q -F /dev/ram0
 mkdir -p /mnt/ram0
 vm_check mount-ram0 mount -t ext4 /dev/ram0 /mnt/ram0
-vm_check fio-verify-ram0 fio --name=v --filename=/mnt/ram0/f --size=4m \
-	--rw=randwrite --bs=4k --verify=crc32c --do_verify=1 --ioengine=psync \
-	--thread
+vm_check fio-verify-ram0 fio --name=v --filename=/mnt/ram0/f --size=1m \
+	--rw=randwrite --bs=4k --verify=crc32c --do_verify=1 --ioengine=psync
 vm_check umount-ram0 umount /mnt/ram0

@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_vmbus: the VMBus connection. Negotiates the newest protocol version
+ * both sides speak, requests offers, and unloads on the way out.
+ *
+ * Every host message arrives here as a private copy (synic.c), is parsed by
+ * the shared channel-message table (chmsg.c) and handled in process context
+ * on an ordered workqueue, so messages are handled in the order the host
+ * sent them. A message the parser rejects is counted by errno, logged with
+ * a ratelimit and dropped; a response nobody waits for is counted as
+ * unexpected and dropped.
+ *
+ * Locking: vmbus_conn.lock (spinlock, bottom halves off) protects the
+ * waiter state (the *_pending flags and the saved responses). Connect and
+ * disconnect are serialised by the transport mutex in transport.c.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/completion.h>
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/gfp.h>
+#include <linux/io.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/workqueue.h>
+
+#include <lumen/chmsg.h>
+#include <lumen/transport.h>
+#include <lumen/vmbus.h>
+#include <proto/vmbus_msg.h>
+#include "core.h"
+
+/* The versions the guest tries, newest first. */
+const u32 vmbus_conn_versions[] = {
+	VMBUS_PROTO_V5_3, VMBUS_PROTO_V5_2, VMBUS_PROTO_V5_1,
+	VMBUS_PROTO_V5_0, VMBUS_PROTO_V4_1, VMBUS_PROTO_V4_0,
+	VMBUS_PROTO_V3_0, VMBUS_PROTO_V2_4, VMBUS_PROTO_V1_1,
+	VMBUS_PROTO_V0_13,
+};
+
+const unsigned int vmbus_conn_nr_versions = ARRAY_SIZE(vmbus_conn_versions);
+
+static char *max_version = "5.3";
+module_param(max_version, charp, 0444);
+MODULE_PARM_DESC(max_version, "Newest VMBus version to offer (major.minor)");
+
+#define VMBUS_CONN_TIMEOUT	(10 * HZ)
+#define VMBUS_POST_RETRIES	100
+
+/* Errnos of rejected host messages, each with its own counter. */
+enum vmbus_bad_kind {
+	VMBUS_BAD_PROTO,	/* -EPROTO: malformed */
+	VMBUS_BAD_MSGSIZE,	/* -EMSGSIZE: too long */
+	VMBUS_BAD_RQC,		/* -EBADRQC: unknown type */
+	VMBUS_BAD_RANGE,	/* -ERANGE: value out of bounds */
+	VMBUS_BAD_VERSION,	/* -EPROTONOSUPPORT: wrong version/direction */
+	VMBUS_BAD_UNEXPECTED,	/* a response nobody waits for */
+	VMBUS_BAD_OTHER,
+	VMBUS_BAD_KINDS
+};
+
+static const char * const vmbus_bad_names[VMBUS_BAD_KINDS] = {
+	"bad_proto", "bad_msgsize", "bad_type", "bad_range", "bad_version",
+	"unexpected", "bad_other",
+};
+
+/**
+ * struct vmbus_conn_state - The guest's side of the connection.
+ * @lock: protects the pending flags and saved responses.
+ * @wq: ordered workqueue handling host messages.
+ * @version: negotiated version; 0 while disconnected.
+ * @msg_conn_id: connection id for posting messages.
+ * @target_vp: VP index that receives channel messages.
+ * @int_page: legacy interrupt page (versions before 5.0).
+ * @monitor: the two monitor pages, parent-to-child and child-to-parent.
+ * @contact_pending: an INITIATE_CONTACT awaits its VERSION_RESPONSE.
+ * @contact_resp: that response.
+ * @contact_done: completed when @contact_resp arrived.
+ * @offers_pending: REQUESTOFFERS awaits ALLOFFERS_DELIVERED.
+ * @offers_done: completed on ALLOFFERS_DELIVERED.
+ * @unload_pending: UNLOAD awaits UNLOAD_RESPONSE.
+ * @unload_done: completed on UNLOAD_RESPONSE.
+ * @offers: OFFERCHANNEL messages received.
+ * @bad: rejected host messages by kind.
+ * @debugfs: the connection's debugfs directory.
+ */
+struct vmbus_conn_state {
+	spinlock_t lock;	/* the waiter state below, see above */
+	struct workqueue_struct *wq;
+	u32 version;
+	u32 msg_conn_id;
+	u32 target_vp;
+	void *int_page;
+	void *monitor[2];
+	bool contact_pending;
+	struct vmbus_msg_version_response contact_resp;
+	struct completion contact_done;
+	bool offers_pending;
+	struct completion offers_done;
+	bool unload_pending;
+	struct completion unload_done;
+	atomic64_t offers;
+	atomic64_t bad[VMBUS_BAD_KINDS];
+	struct dentry *debugfs;
+};
+
+static struct vmbus_conn_state vmbus_conn;
+
+/**
+ * struct vmbus_conn_work - One host message on its way to the handler.
+ * @work: queued on &vmbus_conn_state.wq.
+ * @size: bytes in @payload.
+ * @payload: private copy of the message.
+ */
+struct vmbus_conn_work {
+	struct work_struct work;
+	u32 size;
+	u8 payload[TLFS_MSG_PAYLOAD_MAX];
+};
+
+/**
+ * vmbus_conn_count_bad() - Count one rejected host message.
+ * @err: the errno it was rejected with.
+ *
+ * Context: any context.
+ */
+void vmbus_conn_count_bad(int err)
+{
+	enum vmbus_bad_kind kind;
+
+	switch (err) {
+	case -EPROTO:
+		kind = VMBUS_BAD_PROTO;
+		break;
+	case -EMSGSIZE:
+		kind = VMBUS_BAD_MSGSIZE;
+		break;
+	case -EBADRQC:
+		kind = VMBUS_BAD_RQC;
+		break;
+	case -ERANGE:
+		kind = VMBUS_BAD_RANGE;
+		break;
+	case -EPROTONOSUPPORT:
+		kind = VMBUS_BAD_VERSION;
+		break;
+	case -EALREADY:
+		kind = VMBUS_BAD_UNEXPECTED;
+		break;
+	default:
+		kind = VMBUS_BAD_OTHER;
+		break;
+	}
+	atomic64_inc(&vmbus_conn.bad[kind]);
+}
+
+/* Complete a waiter if one is pending; else count the stray response. */
+static void vmbus_conn_complete(bool *pending, struct completion *done,
+				void *save, const void *msg, size_t size)
+{
+	bool ok;
+
+	spin_lock_bh(&vmbus_conn.lock);
+	ok = *pending;
+	if (ok) {
+		*pending = false;
+		if (save)
+			memcpy(save, msg, size);
+		complete(done);
+	}
+	spin_unlock_bh(&vmbus_conn.lock);
+	if (!ok) {
+		vmbus_conn_count_bad(-EALREADY);
+		pr_warn_ratelimited("unexpected host response dropped\n");
+	}
+}
+
+static void vmbus_conn_handle(const void *payload, u32 size)
+{
+	struct vmbus_chmsg msg;
+	int ret;
+
+	ret = vmbus_chmsg_parse(payload, size, VMBUS_CHMSG_DIR_H2G,
+				READ_ONCE(vmbus_conn.version), &msg);
+	if (ret) {
+		vmbus_conn_count_bad(ret);
+		pr_warn_ratelimited("host message rejected: %d\n", ret);
+		return;
+	}
+	switch (msg.type) {
+	case VMBUS_MSG_VERSION_RESPONSE:
+		vmbus_conn_complete(&vmbus_conn.contact_pending,
+				    &vmbus_conn.contact_done,
+				    &vmbus_conn.contact_resp,
+				    &msg.body.version_response,
+				    sizeof(vmbus_conn.contact_resp));
+		break;
+	case VMBUS_MSG_ALLOFFERS_DELIVERED:
+		vmbus_conn_complete(&vmbus_conn.offers_pending,
+				    &vmbus_conn.offers_done, NULL, NULL, 0);
+		break;
+	case VMBUS_MSG_UNLOAD_RESPONSE:
+		vmbus_conn_complete(&vmbus_conn.unload_pending,
+				    &vmbus_conn.unload_done, NULL, NULL, 0);
+		break;
+	case VMBUS_MSG_OFFERCHANNEL:
+		atomic64_inc(&vmbus_conn.offers);
+		break;
+	default:
+		vmbus_conn_count_bad(-EALREADY);
+		pr_warn_ratelimited("host message type %u not handled\n",
+				    msg.type);
+		break;
+	}
+}
+
+static void vmbus_conn_work_fn(struct work_struct *work)
+{
+	struct vmbus_conn_work *w = container_of(work, struct vmbus_conn_work,
+						 work);
+
+	vmbus_conn_handle(w->payload, w->size);
+	kfree(w);
+}
+
+/**
+ * vmbus_conn_queue_msg() - Hand a copied host message to the connection.
+ * @payload: private copy of the VMBus channel message.
+ * @size: its length, at most %TLFS_MSG_PAYLOAD_MAX.
+ *
+ * Context: softirq (the SynIC message tasklet); allocates with GFP_ATOMIC.
+ */
+void vmbus_conn_queue_msg(const void *payload, u32 size)
+{
+	struct vmbus_conn_work *w = kmalloc(sizeof(*w), GFP_ATOMIC);
+
+	if (!w) {
+		vmbus_conn_count_bad(-ENOMEM);
+		pr_err_ratelimited("host message dropped: no memory\n");
+		return;
+	}
+	w->size = size;
+	memcpy(w->payload, payload, size);
+	INIT_WORK(&w->work, vmbus_conn_work_fn);
+	queue_work(vmbus_conn.wq, &w->work);
+}
+
+/*
+ * Post one message, retrying what Hyper-V reports as transient. Returns
+ * 0, -ENXIO for INVALID_CONNECTION_ID, -EIO for any other failure.
+ */
+static int vmbus_conn_post(const struct lumen_transport_ops *ops, u32 conn_id,
+			   const void *msg, u32 size)
+{
+	unsigned int delay_us = 1, i;
+	int status = TLFS_STATUS_SUCCESS;
+
+	for (i = 0; i < VMBUS_POST_RETRIES; i++) {
+		status = ops->post_message(conn_id, TLFS_MSG_VMBUS, msg, size);
+		if (status == TLFS_STATUS_SUCCESS)
+			return 0;
+		if (status == TLFS_STATUS_INVALID_CONNECTION_ID)
+			return -ENXIO;
+		if (status != TLFS_STATUS_INSUFFICIENT_MEMORY &&
+		    status != TLFS_STATUS_INSUFFICIENT_BUFFERS)
+			break;
+		usleep_range(delay_us, delay_us * 2);
+		if (delay_us < 100000)
+			delay_us *= 2;
+	}
+	pr_err("post of message type %u failed: status %d\n",
+	       le32_to_cpu(((const struct vmbus_msg_hdr *)msg)->type), status);
+	return -EIO;
+}
+
+/* Arm a waiter, post, and wait for the response. */
+static int vmbus_conn_request(const struct lumen_transport_ops *ops,
+			      u32 conn_id, const void *msg, u32 size,
+			      bool *pending, struct completion *done)
+{
+	int ret;
+
+	spin_lock_bh(&vmbus_conn.lock);
+	reinit_completion(done);
+	*pending = true;
+	spin_unlock_bh(&vmbus_conn.lock);
+
+	ret = vmbus_conn_post(ops, conn_id, msg, size);
+	if (!ret && !wait_for_completion_timeout(done, VMBUS_CONN_TIMEOUT))
+		ret = -ETIMEDOUT;
+	if (ret) {
+		spin_lock_bh(&vmbus_conn.lock);
+		*pending = false;
+		spin_unlock_bh(&vmbus_conn.lock);
+	}
+	return ret;
+}
+
+/* One INITIATE_CONTACT. 0: connected; -EPROTONOSUPPORT or -ENXIO: try older. */
+static int vmbus_conn_contact(const struct lumen_transport_ops *ops, u32 version)
+{
+	struct vmbus_msg_initiate_contact req = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_INITIATE_CONTACT),
+		.version = cpu_to_le32(version),
+		.target_vp = cpu_to_le32(vmbus_conn.target_vp),
+		.monitor_page1 = cpu_to_le64(virt_to_phys(vmbus_conn.monitor[0])),
+		.monitor_page2 = cpu_to_le64(virt_to_phys(vmbus_conn.monitor[1])),
+	};
+	const struct vmbus_msg_version_response *resp = &vmbus_conn.contact_resp;
+	u32 conn_id;
+	int ret;
+
+	if (version >= VMBUS_PROTO_V5_0) {
+		req.msg_sint = TLFS_VMBUS_SINT;
+		conn_id = VMBUS_MSG_CONN_ID_CONTACT;
+	} else {
+		req.interrupt_page =
+			cpu_to_le64(virt_to_phys(vmbus_conn.int_page));
+		conn_id = VMBUS_MSG_CONN_ID_MESSAGE;
+	}
+	ret = vmbus_conn_request(ops, conn_id, &req, sizeof(req),
+				 &vmbus_conn.contact_pending,
+				 &vmbus_conn.contact_done);
+	if (ret)
+		return ret;
+	if (!resp->version_supported)
+		return -EPROTONOSUPPORT;
+	if (resp->conn_state != VMBUS_MSG_CONN_STATE_SUCCESS)
+		return -ECONNREFUSED;
+
+	conn_id = VMBUS_MSG_CONN_ID_MESSAGE;
+	if (version >= VMBUS_PROTO_V5_0) {
+		conn_id = le32_to_cpu(resp->msg_conn_id) &
+			  VMBUS_MSG_CONN_ID_MASK;
+		if (!conn_id) {
+			vmbus_conn_count_bad(-EPROTO);
+			return -EPROTO;
+		}
+	}
+	vmbus_conn.msg_conn_id = conn_id;
+	WRITE_ONCE(vmbus_conn.version, version);
+	return 0;
+}
+
+/**
+ * vmbus_version_parse() - Parse "major.minor" into a VMBus version.
+ * @s: the text, e.g. "5.3" or "0.13".
+ * @version: the result.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL if @s is not of that form.
+ */
+int vmbus_version_parse(const char *s, u32 *version)
+{
+	unsigned int major, minor;
+	char tail;
+
+	if (sscanf(s, "%u.%u%c", &major, &minor, &tail) != 2 ||
+	    major > 0xffff || minor > 0xffff)
+		return -EINVAL;
+	*version = VMBUS_PROTO_VERSION(major, minor);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(vmbus_version_parse, LUMEN);
+
+static void vmbus_conn_free_pages(void)
+{
+	free_page((unsigned long)vmbus_conn.int_page);
+	free_page((unsigned long)vmbus_conn.monitor[0]);
+	free_page((unsigned long)vmbus_conn.monitor[1]);
+	vmbus_conn.int_page = NULL;
+	vmbus_conn.monitor[0] = NULL;
+	vmbus_conn.monitor[1] = NULL;
+}
+
+/**
+ * vmbus_conn_connect() - Connect VMBus over a transport.
+ * @ops: the transport being attached.
+ *
+ * Enables the SynIC, negotiates the newest version both sides speak
+ * (no newer than the max_version parameter), requests offers and waits
+ * for ALLOFFERS_DELIVERED.
+ *
+ * Context: process context, sleeps; called with the transport mutex held.
+ * Return: 0, -EINVAL for a bad max_version, -ENODEV when no version was
+ * accepted, or another negative errno.
+ */
+int vmbus_conn_connect(const struct lumen_transport_ops *ops)
+{
+	struct vmbus_msg_request_offers req = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_REQUESTOFFERS),
+	};
+	unsigned int i;
+	u32 cap;
+	int ret;
+
+	ret = vmbus_version_parse(max_version, &cap);
+	if (ret) {
+		pr_err("bad max_version '%s'\n", max_version);
+		return ret;
+	}
+	vmbus_conn.int_page = (void *)get_zeroed_page(GFP_KERNEL);
+	vmbus_conn.monitor[0] = (void *)get_zeroed_page(GFP_KERNEL);
+	vmbus_conn.monitor[1] = (void *)get_zeroed_page(GFP_KERNEL);
+	if (!vmbus_conn.int_page || !vmbus_conn.monitor[0] ||
+	    !vmbus_conn.monitor[1]) {
+		ret = -ENOMEM;
+		goto out_free_pages;
+	}
+	vmbus_conn.target_vp = ops->vp_index(0);
+	ret = vmbus_synic_start(ops);
+	if (ret)
+		goto out_free_pages;
+
+	ret = -ENODEV;
+	for (i = 0; i < vmbus_conn_nr_versions; i++) {
+		u32 v = vmbus_conn_versions[i];
+
+		if (v > cap)
+			continue;
+		ret = vmbus_conn_contact(ops, v);
+		if (ret != -EPROTONOSUPPORT && ret != -ENXIO)
+			break;
+		ret = -ENODEV;
+	}
+	if (ret)
+		goto out_stop_synic;
+	pr_info("connected over %s: VMBus %u.%u, message connection id %u\n",
+		ops->name, vmbus_conn.version >> 16,
+		vmbus_conn.version & 0xffff, vmbus_conn.msg_conn_id);
+
+	ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
+				 sizeof(req), &vmbus_conn.offers_pending,
+				 &vmbus_conn.offers_done);
+	if (ret) {
+		pr_err("offers were not delivered: %d\n", ret);
+		goto out_disconnected;
+	}
+	return 0;
+
+out_disconnected:
+	WRITE_ONCE(vmbus_conn.version, 0);
+out_stop_synic:
+	vmbus_synic_stop(ops);
+	flush_workqueue(vmbus_conn.wq);
+out_free_pages:
+	vmbus_conn_free_pages();
+	return ret;
+}
+
+/**
+ * vmbus_conn_disconnect() - Unload and disconnect.
+ * @ops: the transport being detached.
+ *
+ * Sends UNLOAD and waits for UNLOAD_RESPONSE on versions that support it
+ * (3.0 and newer), then disables the SynIC.
+ *
+ * Context: process context, sleeps; called with the transport mutex held.
+ */
+void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
+{
+	struct vmbus_msg_unload req = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
+	};
+	int ret;
+
+	if (!vmbus_conn.version)
+		return;
+	if (vmbus_conn.version >= VMBUS_PROTO_V3_0) {
+		ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
+					 sizeof(req), &vmbus_conn.unload_pending,
+					 &vmbus_conn.unload_done);
+		if (ret)
+			pr_err("UNLOAD not answered: %d\n", ret);
+	}
+	WRITE_ONCE(vmbus_conn.version, 0);
+	vmbus_synic_stop(ops);
+	flush_workqueue(vmbus_conn.wq);
+	vmbus_conn_free_pages();
+	pr_info("disconnected from %s\n", ops->name);
+}
+
+static int vmbus_conn_version_show(struct seq_file *m, void *v)
+{
+	u32 version = READ_ONCE(vmbus_conn.version);
+
+	seq_printf(m, "%u.%u\n", version >> 16, version & 0xffff);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vmbus_conn_version);
+
+static int vmbus_conn_stats_show(struct seq_file *m, void *v)
+{
+	unsigned int i;
+
+	seq_printf(m, "msg_conn_id %u\n", vmbus_conn.msg_conn_id);
+	seq_printf(m, "offers %lld\n", atomic64_read(&vmbus_conn.offers));
+	for (i = 0; i < VMBUS_BAD_KINDS; i++)
+		seq_printf(m, "%s %lld\n", vmbus_bad_names[i],
+			   atomic64_read(&vmbus_conn.bad[i]));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vmbus_conn_stats);
+
+/**
+ * vmbus_conn_init() - Set up the connection state.
+ * @debugfs: hv_vmbus's debugfs directory.
+ *
+ * Context: process context.
+ * Return: 0 or -ENOMEM.
+ */
+int vmbus_conn_init(struct dentry *debugfs)
+{
+	spin_lock_init(&vmbus_conn.lock);
+	init_completion(&vmbus_conn.contact_done);
+	init_completion(&vmbus_conn.offers_done);
+	init_completion(&vmbus_conn.unload_done);
+	vmbus_conn.wq = alloc_ordered_workqueue("hv_vmbus_msg", 0);
+	if (!vmbus_conn.wq)
+		return -ENOMEM;
+	debugfs_create_file("version", 0444, debugfs, NULL,
+			    &vmbus_conn_version_fops);
+	debugfs_create_file("connection", 0444, debugfs, NULL,
+			    &vmbus_conn_stats_fops);
+	return 0;
+}
+
+/**
+ * vmbus_conn_exit() - Free the connection state.
+ *
+ * Context: process context, after every transport detached.
+ */
+void vmbus_conn_exit(void)
+{
+	destroy_workqueue(vmbus_conn.wq);
+}

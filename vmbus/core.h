@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hv_vmbus internals shared between its files. Not an API: drivers see
+ * include/lumen/ only.
+ */
+#ifndef _VMBUS_CORE_H
+#define _VMBUS_CORE_H
+
+#include <linux/types.h>
+
+struct lumen_transport_ops;
+struct dentry;
+
+/* The VMBus versions the guest tries, newest first (issue order). */
+extern const u32 vmbus_conn_versions[];
+extern const unsigned int vmbus_conn_nr_versions;
+
+/* transport.c: the attached hypervisor; NULL when none. */
+const struct lumen_transport_ops *vmbus_transport(void);
+
+/* transport_hyperv.c */
+int vmbus_hyperv_attach(void);
+void vmbus_hyperv_detach(void);
+
+/* synic.c */
+int vmbus_synic_start(const struct lumen_transport_ops *ops);
+void vmbus_synic_stop(const struct lumen_transport_ops *ops);
+
+/* connection.c */
+int vmbus_conn_connect(const struct lumen_transport_ops *ops);
+void vmbus_conn_disconnect(const struct lumen_transport_ops *ops);
+void vmbus_conn_queue_msg(const void *payload, u32 size);
+void vmbus_conn_count_bad(int err);
+int vmbus_conn_init(struct dentry *debugfs);
+void vmbus_conn_exit(void);
+
+#endif

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_vmbus: the guest's view of the SynIC. Whatever the transport, the
+ * core reads the same per-CPU pages: SINT 2's 256-byte slot of the message
+ * page and SINT 2's event flags.
+ *
+ * Interrupt path: the transport calls vmbus_synic_isr() in hard-irq
+ * context on the CPU whose SINT fired; it schedules that CPU's message
+ * tasklet. The tasklet copies the slot into private memory, hands the copy
+ * to the connection, and releases the slot with the TLFS end-of-message
+ * protocol:
+ *
+ *   guest (this file)                  hypervisor
+ *   copy slot                           ...
+ *   cmpxchg(type, copied type, NONE)    cmpxchg(head, occupied, +PENDING)
+ *   full barrier                        or, if type is NONE, refill slot
+ *   read live PENDING flag -> EOM
+ *
+ * Either the hypervisor sets PENDING before our compare-exchange (we see
+ * it after the barrier and write EOM) or it finds the slot empty and
+ * refills it: no message is stranded.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/interrupt.h>
+#include <linux/percpu.h>
+#include <linux/ratelimit.h>
+#include <linux/string.h>
+
+#include <lumen/transport.h>
+#include "core.h"
+
+/**
+ * struct vmbus_synic_cpu - One CPU's SynIC as the core sees it.
+ * @simp: message page, owned by the transport.
+ * @siefp: event-flags page, owned by the transport.
+ * @msg_tasklet: drains SINT 2's message slot; runs on this CPU.
+ * @enabled: pages valid; written before the interrupt handler is
+ *	installed and cleared after it is removed.
+ *
+ * Touched only on its own CPU once enabled, except by start/stop, which
+ * run with the interrupt handler removed.
+ */
+struct vmbus_synic_cpu {
+	struct tlfs_msg_page *simp;
+	struct tlfs_event_flags_page *siefp;
+	struct tasklet_struct msg_tasklet;
+	bool enabled;
+};
+
+static DEFINE_PER_CPU(struct vmbus_synic_cpu, vmbus_synic);
+
+static void vmbus_synic_msg_tasklet(struct tasklet_struct *t)
+{
+	struct vmbus_synic_cpu *s = from_tasklet(s, t, msg_tasklet);
+	const struct lumen_transport_ops *ops = vmbus_transport();
+	struct tlfs_message *slot = &s->simp->slot[TLFS_VMBUS_SINT];
+	struct tlfs_message copy;
+	u32 type, size;
+
+	if (!ops)
+		return;
+	memcpy(&copy, slot, sizeof(copy));
+	type = le32_to_cpu(copy.header.message_type);
+	if (type == TLFS_MSG_NONE)
+		return;
+	size = copy.header.payload_size;
+
+	if (type != TLFS_MSG_VMBUS) {
+		/* Timer and intercept messages are not ours to handle. */
+		vmbus_conn_count_bad(-EBADRQC);
+	} else if (size > TLFS_MSG_PAYLOAD_MAX) {
+		vmbus_conn_count_bad(-EMSGSIZE);
+		pr_warn_ratelimited("SynIC message of %u bytes dropped\n", size);
+	} else {
+		vmbus_conn_queue_msg(copy.payload, size);
+	}
+
+	/* End of message: see the diagram at the top of this file. */
+	cmpxchg((u32 *)&slot->header.message_type, type, TLFS_MSG_NONE);
+	/* Order the slot release before the pending read; pairs with hv. */
+	smp_mb();
+	if (READ_ONCE(slot->header.flags) & TLFS_MSG_FLAG_PENDING)
+		ops->eom(smp_processor_id());
+}
+
+static void vmbus_synic_isr(void)
+{
+	struct vmbus_synic_cpu *s = this_cpu_ptr(&vmbus_synic);
+	struct tlfs_message *slot;
+
+	if (!READ_ONCE(s->enabled))
+		return;
+	slot = &s->simp->slot[TLFS_VMBUS_SINT];
+	if (READ_ONCE(slot->header.message_type) != cpu_to_le32(TLFS_MSG_NONE))
+		tasklet_schedule(&s->msg_tasklet);
+}
+
+static void vmbus_synic_teardown(const struct lumen_transport_ops *ops)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+
+		if (!s->simp)
+			continue;
+		WRITE_ONCE(s->enabled, false);
+		tasklet_kill(&s->msg_tasklet);
+		ops->synic_disable(cpu);
+		s->simp = NULL;
+		s->siefp = NULL;
+	}
+}
+
+/**
+ * vmbus_synic_start() - Enable the SynIC on every online CPU.
+ * @ops: the attached transport.
+ *
+ * Context: process context, sleeps; CPU hotplug is held off meanwhile.
+ * Return: 0 or a negative errno from the transport.
+ */
+int vmbus_synic_start(const struct lumen_transport_ops *ops)
+{
+	unsigned int cpu;
+	int ret = 0;
+
+	cpus_read_lock();
+	for_each_online_cpu(cpu) {
+		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+
+		ret = ops->synic_enable(cpu, &s->simp, &s->siefp);
+		if (ret) {
+			s->simp = NULL;
+			break;
+		}
+		tasklet_setup(&s->msg_tasklet, vmbus_synic_msg_tasklet);
+		WRITE_ONCE(s->enabled, true);
+	}
+	if (!ret)
+		ret = ops->irq_register(vmbus_synic_isr);
+	if (ret)
+		vmbus_synic_teardown(ops);
+	cpus_read_unlock();
+	return ret;
+}
+
+/**
+ * vmbus_synic_stop() - Remove the interrupt handler and disable the SynIC.
+ * @ops: the attached transport.
+ *
+ * Context: process context, sleeps.
+ */
+void vmbus_synic_stop(const struct lumen_transport_ops *ops)
+{
+	ops->irq_unregister();
+	cpus_read_lock();
+	vmbus_synic_teardown(ops);
+	cpus_read_unlock();
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_vmbus: attaching a hypervisor. Exactly one transport is attached at a
+ * time: real Hyper-V (transport_hyperv.c) or hvsim. Attaching connects
+ * VMBus; detaching disconnects it first.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/mutex.h>
+
+#include <lumen/transport.h>
+#include "core.h"
+
+/* Serialises attach and detach; protects vmbus_ops. */
+static DEFINE_MUTEX(vmbus_transport_lock);
+static const struct lumen_transport_ops *vmbus_ops;
+
+/**
+ * vmbus_transport() - The attached transport.
+ *
+ * Context: any context; the pointer stays valid while VMBus is connected.
+ * Return: the ops, or NULL.
+ */
+const struct lumen_transport_ops *vmbus_transport(void)
+{
+	return READ_ONCE(vmbus_ops);
+}
+
+/**
+ * lumen_transport_register() - Attach a hypervisor and connect VMBus.
+ * @ops: the hypervisor's operations; every callback must be set.
+ *
+ * Negotiates the protocol version and requests offers before returning. A
+ * failed connection is logged and leaves the transport attached but
+ * disconnected, so the host side can still be inspected.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, -EINVAL for incomplete ops, -EBUSY if one is attached.
+ */
+int lumen_transport_register(const struct lumen_transport_ops *ops)
+{
+	int ret;
+
+	if (!ops || !ops->post_message || !ops->signal_event ||
+	    !ops->synic_enable || !ops->synic_disable || !ops->eom ||
+	    !ops->irq_register || !ops->irq_unregister || !ops->vp_index)
+		return -EINVAL;
+	mutex_lock(&vmbus_transport_lock);
+	if (vmbus_ops) {
+		mutex_unlock(&vmbus_transport_lock);
+		return -EBUSY;
+	}
+	WRITE_ONCE(vmbus_ops, ops);
+	ret = vmbus_conn_connect(ops);
+	if (ret)
+		pr_err("connection over %s failed: %d\n", ops->name, ret);
+	mutex_unlock(&vmbus_transport_lock);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_transport_register, LUMEN);
+
+/**
+ * lumen_transport_unregister() - Disconnect VMBus and detach a hypervisor.
+ * @ops: the ops given to lumen_transport_register().
+ *
+ * Context: process context, sleeps.
+ */
+void lumen_transport_unregister(const struct lumen_transport_ops *ops)
+{
+	mutex_lock(&vmbus_transport_lock);
+	if (vmbus_ops == ops) {
+		vmbus_conn_disconnect(ops);
+		WRITE_ONCE(vmbus_ops, NULL);
+	}
+	mutex_unlock(&vmbus_transport_lock);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_transport_unregister, LUMEN);
