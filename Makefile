@@ -7,6 +7,7 @@
 #                      kernel-doc, test kernel, KUnit + scenarios in the VM
 #   make demo          boot the plain test kernel and show the stack working
 #   make fuzz          run the libFuzzer harnesses for longer
+#   make bench         run the benchmarks on the plain kernel
 #   make vm SCENARIO=x run one VM scenario on the debug kernel
 #   make clean
 #
@@ -17,7 +18,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all modules clean check demo fuzz vm deps kernel selftest install
+.PHONY: all modules clean check demo fuzz vm deps kernel selftest install bench
 
 all: modules
 
@@ -42,6 +43,9 @@ check: deps
 
 demo: deps
 	tests/vm/run.sh --kernel plain demo
+
+bench: deps
+	tests/vm/run.sh --kernel plain bench_vmbus
 
 vm: deps
 	tests/vm/run.sh $(SCENARIO)

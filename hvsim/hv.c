@@ -10,8 +10,8 @@
  *   compare-exchange on the slot's first eight bytes, so a guest that
  *   empties the slot concurrently either sees the flag or has its slot
  *   refilled: no message is stranded.
- * - Channel events set the relid bit in SINT 2's event flags of the target
- *   vCPU.
+ * - Channel events set the relid bit (flag 0 for the legacy shared
+ *   event) in SINT 2's event flags of the target vCPU.
  * - Interrupts are raised on the target CPU in hard-irq context
  *   (a hard irq_work, reached by IPI from other CPUs), as a real SINT
  *   arrives.
@@ -56,7 +56,8 @@ struct hvsim_msg {
  * struct hvsim_vcpu - The simulated SynIC of one vCPU.
  * @simp: message page; allocated here, read by the guest.
  * @siefp: event-flags page.
- * @lock: protects @queue, @queued and @enabled; taken with interrupts off.
+ * @lock: protects @queue, @queued, @enabled and the use of @siefp by the
+ *	host; taken with interrupts off.
  * @queue: messages not yet delivered, oldest first.
  * @queued: number of entries on @queue.
  * @enabled: the guest enabled this SynIC.
@@ -200,28 +201,36 @@ int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size)
 }
 
 /**
- * hvsim_hv_signal_guest() - Set a channel's event flag and interrupt.
+ * hvsim_hv_signal_guest() - Set an event flag in the guest and interrupt.
  * @vp: target VP index (the channel's target_vp).
- * @relid: channel relid: the bit to set in SINT 2's event flags.
+ * @flag: the bit to set in SINT 2's event flags: the channel's relid, or
+ *	0 for the legacy shared flag (protocol before 2.4).
  *
  * Context: any context.
  * Return: 0, or -EINVAL / -ENODEV.
  */
-int hvsim_hv_signal_guest(u32 vp, u32 relid)
+int hvsim_hv_signal_guest(u32 vp, u32 flag)
 {
 	struct hvsim_vcpu *v;
-	unsigned long *bits;
+	unsigned long *bits, flags;
+	int ret = 0;
 
-	if (vp >= nr_cpu_ids || !cpu_online(vp) || !relid ||
-	    relid >= TLFS_EVENT_FLAGS_BYTES * 8)
+	if (vp >= nr_cpu_ids || !cpu_online(vp) ||
+	    flag >= TLFS_EVENT_FLAGS_BYTES * 8)
 		return -EINVAL;
 	v = &hvsim_vcpus[vp];
-	if (!READ_ONCE(v->enabled))
-		return -ENODEV;
-	bits = (unsigned long *)v->siefp->sint[TLFS_VMBUS_SINT].bits;
-	set_bit(relid, bits);
-	hvsim_raise(v);
-	return 0;
+	/* Under the lock: the guest may be disabling this SynIC. */
+	spin_lock_irqsave(&v->lock, flags);
+	if (v->enabled) {
+		bits = (unsigned long *)v->siefp->sint[TLFS_VMBUS_SINT].bits;
+		set_bit(flag, bits);
+	} else {
+		ret = -ENODEV;
+	}
+	spin_unlock_irqrestore(&v->lock, flags);
+	if (!ret)
+		hvsim_raise(v);
+	return ret;
 }
 
 static int hvsim_post_message(u32 conn_id, u32 msg_type, const void *payload,

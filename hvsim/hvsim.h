@@ -1,12 +1,41 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * hvsim internals shared between its files: the simulated hypervisor
- * (hv.c) and the VMBus server (server.c).
+ * (hv.c), the VMBus server (server.c), GPADLs (gpadl.c), channels and
+ * their rings (channel.c) and the devices behind them (echo.c).
+ *
+ * Locking, for every file:
+ *
+ * - hvsim_mutex serialises the VMBus server: every guest message is handled
+ *   under it (by the server's work item, one at a time, in order), and so
+ *   are the debugfs control files, module init and exit. It protects the
+ *   device list, relid allocation, the GPADL list, every field of
+ *   struct hvsim_dev marked "mutex" and every struct hvsim_gpadl. Never
+ *   taken by a channel's work item (the mutex holder waits for those).
+ * - The signal path (hvsim_server_signal(), any context) finds an open
+ *   channel through an xarray of connection ids read under RCU. A channel
+ *   enters it only once its rings are ready and leaves it before they go:
+ *   xa_erase(), synchronize_rcu(), cancel_work_sync(), only then unmap.
+ * - struct hvsim_chan (the rings and their buffers) belongs to the
+ *   channel's work item while the channel is open and to the mutex holder
+ *   otherwise. A work item never runs twice at once.
+ * - The post path (hvsim_server_post(), any context) uses the server's own
+ *   spinlock for its inbox and the connection ids it checks.
+ * - hv.c: a spinlock per simulated vCPU, interrupts off.
  */
 #ifndef _HVSIM_H
 #define _HVSIM_H
 
+#include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/uuid.h>
+#include <linux/workqueue.h>
+
+#include <lumen/gpadl_msg.h>
+#include <lumen/ring.h>
+#include <proto/vmbus_msg.h>
 
 /* Sender (port) id hvsim puts in the header of VMBus messages. */
 #define HVSIM_MSG_PORT		0x1
@@ -20,20 +49,190 @@
  * nor the contact id 4, so a guest that ignores the reply fails at once.
  */
 #define HVSIM_MSG_CONN_ID	0x2c
+/*
+ * Event connection id of a channel, as OpenVMM builds it: relid in bits
+ * 11:0, SINT in bits 15:12, VTL (0) in bits 19:16. Relids are below 2048,
+ * so ids never collide with each other or with the message ids above.
+ */
+#define HVSIM_CONN_ID_SINT_SHIFT	12
+#define HVSIM_CONN_ID(relid)	\
+	((relid) | (u32)VMBUS_MSG_SINT << HVSIM_CONN_ID_SINT_SHIFT)
+/* Most devices hvsim holds at once (offered or not). */
+#define HVSIM_MAX_DEVICES	64
 
+struct hvsim_dev;
+struct page;
+struct seq_file;
+
+/**
+ * struct hvsim_dev_class - A kind of device hvsim can offer.
+ * @name: name written to debugfs add_device ("echo").
+ * @class_id: class (interface type) GUID put in the offer.
+ * @offer_flags: VMBUS_MSG_OFFER_FLAG_* bits of its offers.
+ * @max_packet: longest guest-to-host packet (descriptor to end of payload)
+ *	it takes; a longer one stops the channel. Also the most reply bytes.
+ * @packet: handle one packet that passed the ring-level checks. @buf holds
+ *	the whole packet (descriptor first, @pkt->offset + @pkt->len bytes);
+ *	@reply has room for @max_packet bytes. Returns the length of the
+ *	reply packet written to @reply (descriptor first), or 0 for none.
+ *	Runs in the channel's work item; may sleep.
+ */
+struct hvsim_dev_class {
+	const char *name;
+	guid_t class_id;
+	u16 offer_flags;
+	u32 max_packet;
+	u32 (*packet)(struct hvsim_dev *dev, const struct lumen_ring_pkt *pkt,
+		      const u8 *buf, u8 *reply);
+};
+
+/**
+ * enum hvsim_dev_state - Where a device is in its life with the guest.
+ * @HVSIM_DEV_IDLE: not offered (no guest yet, or the guest released it).
+ * @HVSIM_DEV_OFFERED: offered with a relid; channel closed.
+ * @HVSIM_DEV_OPEN: channel open, rings mapped, packets served.
+ * @HVSIM_DEV_RESCINDED: rescind sent; the relid stays reserved until the
+ *	guest sends RELID_RELEASED, then the device is gone.
+ */
+enum hvsim_dev_state {
+	HVSIM_DEV_IDLE,
+	HVSIM_DEV_OFFERED,
+	HVSIM_DEV_OPEN,
+	HVSIM_DEV_RESCINDED,
+};
+
+/**
+ * struct hvsim_chan - The host's side of an open channel.
+ * @in: guest-to-host ring; the host is its consumer.
+ * @out: host-to-guest ring; the host is its producer.
+ * @in_va: mapping of the guest-to-host ring: control page, data pages,
+ *	data pages again.
+ * @out_va: the same for the host-to-guest ring.
+ * @pkt: private copy of the packet being handled (@dev's max_packet).
+ * @reply: the reply being sent (@dev's max_packet bytes).
+ * @reply_len: bytes waiting in @reply for ring space, 0 when none.
+ * @send_pending: pending_send_sz is set in the host-to-guest ring.
+ * @legacy_events: events go through the legacy interrupt page (protocol
+ *	before 2.4 with an interrupt page): host-to-guest to VP 0, flag 0.
+ *
+ * Owned by the channel's work item while the channel is open, by the
+ * holder of hvsim_mutex otherwise.
+ */
+struct hvsim_chan {
+	struct lumen_ring in;
+	struct lumen_ring out;
+	void *in_va;
+	void *out_va;
+	u8 *pkt;
+	u8 *reply;
+	u32 reply_len;
+	bool send_pending;
+	bool legacy_events;
+};
+
+/**
+ * struct hvsim_dev - One device (one channel) of the simulated host.
+ * @node: entry in the server's device list (mutex).
+ * @cls: what kind of device; constant.
+ * @instance: instance GUID, random; constant.
+ * @sub_index: sub-channel index (0: hvsim offers primary channels only).
+ * @state: HVSIM_DEV_* (mutex).
+ * @relid: relid while offered or rescinded, else 0 (mutex; constant while
+ *	open, so the work item reads it freely).
+ * @conn_id: event connection id for HvSignalEvent while offered (mutex).
+ * @target_vp: VP index of the channel's host-to-guest events while open,
+ *	%VMBUS_MSG_TARGET_VP_NONE for none (written under the mutex with
+ *	WRITE_ONCE(), read by the work item).
+ * @ring_gpadl: handle of the ring GPADL while open (mutex).
+ * @chan: ring state, see &struct hvsim_chan.
+ * @work: drains the guest-to-host ring; queued by the signal path.
+ * @broken: the ring was corrupt or the guest broke the ring protocol;
+ *	the channel serves nothing until it is closed (work item; read with
+ *	READ_ONCE()).
+ * @pkts_in: packets taken off the guest-to-host ring (work item).
+ * @pkts_out: packets written to the host-to-guest ring (work item).
+ * @bad_pkts: packets the device refused or could not answer (work item).
+ * @ring_errors: times the channel was marked broken (work item).
+ *
+ * Counters are written only by the work item and read locklessly.
+ */
+struct hvsim_dev {
+	struct list_head node;
+	const struct hvsim_dev_class *cls;
+	guid_t instance;
+	u16 sub_index;
+	enum hvsim_dev_state state;
+	u32 relid;
+	u32 conn_id;
+	u32 target_vp;
+	u32 ring_gpadl;
+	struct hvsim_chan chan;
+	struct work_struct work;
+	bool broken;
+	u64 pkts_in;
+	u64 pkts_out;
+	u64 bad_pkts;
+	u64 ring_errors;
+};
+
+/*
+ * Fault knobs (the next step of the VMBus issue) go here: a struct
+ * hvsim_faults read by the server and the channel work at the points where
+ * Hyper-V can misbehave (delay or drop a message, corrupt a ring index,
+ * refuse a GPADL, rescind at a chosen moment), set from debugfs
+ * /sys/kernel/debug/hvsim/faults/.
+ */
+
+extern struct mutex hvsim_mutex;
+extern struct workqueue_struct *hvsim_wq;
+extern const struct hvsim_dev_class hvsim_echo_class;
+
+/* hv.c: the simulated hypervisor. */
 int hvsim_hv_init(void);
 int hvsim_hv_attach(void);
 void hvsim_hv_detach(void);
 void hvsim_hv_exit(void);
 int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size);
-int hvsim_hv_signal_guest(u32 vp, u32 relid);
+int hvsim_hv_signal_guest(u32 vp, u32 flag);
 
-int hvsim_server_init(u32 max_version);
+/* server.c: connection, offers, channel messages. */
+int hvsim_server_init(u32 max_version, unsigned int echo_devices);
 void hvsim_server_exit(void);
 int hvsim_server_post(u32 conn_id, const void *payload, u32 size);
 int hvsim_server_signal(u32 conn_id);
 u32 hvsim_server_version(void);
 int hvsim_server_set_max_version(u32 version);
 u32 hvsim_server_max_version(void);
+void hvsim_send(const void *msg, size_t size);
+bool hvsim_vp_valid(u32 vp);
+int hvsim_server_add_device(const char *name);
+int hvsim_server_rescind(u32 relid);
+void hvsim_server_show_devices(struct seq_file *m);
+void hvsim_server_show_stats(struct seq_file *m);
+
+/* gpadl.c: GPADL assembly, mapping and teardown. */
+void *hvsim_map_pfns(const u64 *pfns, u32 npfn, struct page ***pagesp);
+void hvsim_gpadl_header(struct hvsim_dev *dev, u32 relid, const void *msg, u32 len);
+int hvsim_gpadl_body(const void *msg, u32 len);
+int hvsim_gpadl_teardown(struct hvsim_dev *dev, u32 handle);
+int hvsim_gpadl_ring_pages(struct hvsim_dev *dev, u32 handle, struct page ***pagesp, u32 *npages);
+void hvsim_gpadl_ring_put(struct hvsim_dev *dev, u32 handle, bool notify);
+void hvsim_gpadl_drop_dev(struct hvsim_dev *dev);
+void hvsim_gpadl_drop_all(void);
+
+/* channel.c: open, close, rings, signals. */
+void hvsim_chan_open(struct hvsim_dev *dev, const struct vmbus_msg_open_channel *req);
+void hvsim_chan_stop(struct hvsim_dev *dev, bool notify);
+int hvsim_chan_modify(struct hvsim_dev *dev, u32 target_vp);
+void hvsim_chan_work(struct work_struct *work);
+int hvsim_chan_signal(u32 conn_id);
+int hvsim_chan_set_int_page(u64 gpa);
+void hvsim_chan_clear_int_page(void);
+
+/* Bump a counter that only one work item writes and debugfs reads. */
+static inline void hvsim_count(u64 *counter)
+{
+	WRITE_ONCE(*counter, *counter + 1);
+}
 
 #endif

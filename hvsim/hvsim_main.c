@@ -7,15 +7,23 @@
  * Control plane in debugfs (/sys/kernel/debug/hvsim/):
  *   version       the negotiated VMBus version ("0.0" when none)
  *   max_version   the newest version offered at the next contact (rw)
+ *   devices       one line per device: relid class instance state
+ *                 target_vp, then packet counters
+ *   add_device    write a class name ("echo") to hot-add a device
+ *   rescind       write a relid to rescind that device
+ *   stats         server counters (rejected and refused messages)
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/kstrtox.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include <lumen/vmbus.h>
@@ -24,6 +32,10 @@
 static char *max_version = "5.3";
 module_param(max_version, charp, 0444);
 MODULE_PARM_DESC(max_version, "Newest VMBus version hvsim offers (major.minor)");
+
+static unsigned int echo_devices = 1;
+module_param(echo_devices, uint, 0444);
+MODULE_PARM_DESC(echo_devices, "Lumen echo test devices offered at load");
 
 static struct dentry *hvsim_debugfs;
 
@@ -78,6 +90,76 @@ static const struct file_operations hvsim_max_version_fops = {
 	.write = hvsim_max_version_write,
 };
 
+static int hvsim_devices_show(struct seq_file *m, void *v)
+{
+	hvsim_server_show_devices(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(hvsim_devices);
+
+static int hvsim_stats_show(struct seq_file *m, void *v)
+{
+	hvsim_server_show_stats(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(hvsim_stats);
+
+/* Copy a short debugfs write into @buf as a trimmed string. */
+static char *hvsim_get_word(const char __user *ubuf, size_t len, char *buf,
+			    size_t size)
+{
+	if (len >= size)
+		return ERR_PTR(-EINVAL);
+	if (copy_from_user(buf, ubuf, len))
+		return ERR_PTR(-EFAULT);
+	buf[len] = '\0';
+	return strim(buf);
+}
+
+static ssize_t hvsim_add_device_write(struct file *file,
+				      const char __user *ubuf, size_t len,
+				      loff_t *ppos)
+{
+	char buf[32], *name;
+	int ret;
+
+	name = hvsim_get_word(ubuf, len, buf, sizeof(buf));
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = hvsim_server_add_device(name);
+	return ret ? ret : len;
+}
+
+static const struct file_operations hvsim_add_device_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hvsim_add_device_write,
+	.llseek = noop_llseek,
+};
+
+static ssize_t hvsim_rescind_write(struct file *file, const char __user *ubuf,
+				   size_t len, loff_t *ppos)
+{
+	char buf[16], *word;
+	u32 relid;
+	int ret;
+
+	word = hvsim_get_word(ubuf, len, buf, sizeof(buf));
+	if (IS_ERR(word))
+		return PTR_ERR(word);
+	ret = kstrtou32(word, 0, &relid);
+	if (!ret)
+		ret = hvsim_server_rescind(relid);
+	return ret ? ret : len;
+}
+
+static const struct file_operations hvsim_rescind_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hvsim_rescind_write,
+	.llseek = noop_llseek,
+};
+
 static int __init hvsim_init(void)
 {
 	u32 version;
@@ -91,9 +173,10 @@ static int __init hvsim_init(void)
 	ret = hvsim_hv_init();
 	if (ret)
 		return ret;
-	ret = hvsim_server_init(version);
+	ret = hvsim_server_init(version, echo_devices);
 	if (ret) {
-		pr_err("VMBus %s is not a Hyper-V version\n", max_version);
+		pr_err("cannot start the VMBus server (max_version %s, %u echo devices): %d\n",
+		       max_version, echo_devices, ret);
 		goto out_hv_exit;
 	}
 	hvsim_debugfs = debugfs_create_dir("hvsim", NULL);
@@ -101,6 +184,14 @@ static int __init hvsim_init(void)
 			    &hvsim_version_fops);
 	debugfs_create_file("max_version", 0644, hvsim_debugfs, NULL,
 			    &hvsim_max_version_fops);
+	debugfs_create_file("devices", 0444, hvsim_debugfs, NULL,
+			    &hvsim_devices_fops);
+	debugfs_create_file("stats", 0444, hvsim_debugfs, NULL,
+			    &hvsim_stats_fops);
+	debugfs_create_file("add_device", 0200, hvsim_debugfs, NULL,
+			    &hvsim_add_device_fops);
+	debugfs_create_file("rescind", 0200, hvsim_debugfs, NULL,
+			    &hvsim_rescind_fops);
 	ret = hvsim_hv_attach();
 	if (ret)
 		goto out_debugfs;
@@ -118,6 +209,7 @@ module_init(hvsim_init);
 
 static void __exit hvsim_exit(void)
 {
+	/* The guest disconnects first, with the server still answering. */
 	hvsim_hv_detach();
 	debugfs_remove_recursive(hvsim_debugfs);
 	hvsim_server_exit();

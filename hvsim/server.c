@@ -3,31 +3,49 @@
  * hvsim: the VMBus server. It takes the guest's posted channel messages
  * off an inbox, in order, on a workqueue (the real host also answers
  * asynchronously), parses each with the shared channel-message table and
- * answers the way Hyper-V does:
+ * answers the way Hyper-V does (OpenVMM's vmbus_server is the reference
+ * for every host-side rule that the protocol facts leave open):
  *
  * - Connection ids: the legacy message id (1) always exists; the contact
  *   id (4) exists only on hosts that speak 5.0 or newer, so an older host
  *   fails that post with INVALID_CONNECTION_ID and the guest falls back.
  *   After a 5.0+ handshake only the host-chosen id is accepted.
  * - INITIATE_CONTACT: the version must be one Hyper-V defines, no newer
- *   than the configured newest, and sent on the id its version requires;
- *   monitor pages come both or neither. The VERSION_RESPONSE goes to the
- *   requested vCPU from 3.0 on, to VP 0 before.
- * - REQUESTOFFERS: one OFFERCHANNEL per device, then ALLOFFERS_DELIVERED.
- * - UNLOAD: honoured from 3.0 on with UNLOAD_RESPONSE; the connection is
- *   then gone and the guest may contact again.
+ *   than the configured newest, and sent on the id its version requires.
+ *   One monitor page without the other is a failed connection. Before 2.4
+ *   the interrupt page is mapped for the legacy event path. The
+ *   VERSION_RESPONSE goes to the requested vCPU from 3.0 on, to VP 0
+ *   before.
+ * - REQUESTOFFERS (once per connection): a relid for every device, one
+ *   OFFERCHANNEL each, then ALLOFFERS_DELIVERED. Devices added later are
+ *   offered at once.
+ * - GPADL_HEADER/BODY/TEARDOWN: gpadl.c. OPENCHANNEL, CLOSECHANNEL,
+ *   MODIFYCHANNEL: channel.c. A channel that was rescinded ignores opens
+ *   and closes; its relid stays reserved until RELID_RELEASED.
+ * - UNLOAD: honoured from 3.0 on: every channel is closed, every GPADL
+ *   dropped, every relid freed, then UNLOAD_RESPONSE; the guest may then
+ *   contact again.
  *
- * Locking: hvsim_srv.lock (a spinlock, taken with interrupts off) protects
- * the inbox and the connection fields that the post path reads; the work
- * item is the only writer of the connection state.
+ * A well-formed message that the current state does not allow (unknown
+ * relid, channel already open, ...) is refused the way OpenVMM refuses
+ * it: counted, logged with a ratelimit and dropped, unless OpenVMM answers
+ * it with a failure status.
+ *
+ * Locking: see hvsim.h. hvsim_srv.lock (a spinlock, interrupts off)
+ * protects the inbox and the connection fields that the post path reads;
+ * everything else is under hvsim_mutex.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/bitmap.h>
 #include <linux/cpumask.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/workqueue.h>
 
 #include <lumen/chmsg.h>
@@ -43,9 +61,18 @@ static const u32 hvsim_versions[] = {
 	VMBUS_PROTO_V0_13,
 };
 
+/* The device classes debugfs add_device knows. */
+static const struct hvsim_dev_class *const hvsim_classes[] = {
+	&hvsim_echo_class,
+};
+
+/* Serialises the server: message handling, debugfs control, init, exit. */
+DEFINE_MUTEX(hvsim_mutex);
+struct workqueue_struct *hvsim_wq;
+
 /**
  * struct hvsim_inmsg - A guest-to-host message waiting for the server.
- * @node: entry in &hvsim_srv.inbox.
+ * @node: entry in &hvsim_server.inbox.
  * @conn_id: connection id it was posted on.
  * @size: bytes in @payload.
  * @payload: private copy of the message.
@@ -63,13 +90,21 @@ struct hvsim_inmsg {
  *	@max_version; interrupts off.
  * @inbox: posted messages, oldest first.
  * @inbox_len: entries on @inbox.
- * @work: drains @inbox.
+ * @work: drains @inbox, each message under hvsim_mutex.
  * @max_version: newest version this host speaks (configurable).
- * @version: negotiated version; 0 while no guest is connected.
+ * @version: negotiated version; 0 while no guest is connected (written
+ *	under @lock and hvsim_mutex).
  * @msg_conn_id: id the guest must post on after the handshake.
- * @target_vp: vCPU that receives channel messages.
- * @bad_msgs: messages the parser rejected.
- * @unhandled: well-formed messages hvsim does not serve yet.
+ * @target_vp: vCPU that receives channel messages (mutex).
+ * @offers_sent: REQUESTOFFERS was answered on this connection (mutex).
+ * @devices: every &struct hvsim_dev, in the order they were added (mutex).
+ * @ndevices: entries on @devices (mutex).
+ * @relids: relids in use, offered or rescinded and not yet released
+ *	(mutex).
+ * @bad_msgs: messages the parser rejected (mutex).
+ * @refused: well-formed messages the state did not allow (mutex).
+ * @unhandled: well-formed messages hvsim does not serve (mutex).
+ * @msg: the message being handled, parsed (work item, under the mutex).
  */
 struct hvsim_server {
 	spinlock_t lock;	/* see above */
@@ -80,8 +115,14 @@ struct hvsim_server {
 	u32 version;
 	u32 msg_conn_id;
 	u32 target_vp;
+	bool offers_sent;
+	struct list_head devices;
+	unsigned int ndevices;
+	DECLARE_BITMAP(relids, VMBUS_MSG_RELID_LIMIT);
 	u64 bad_msgs;
+	u64 refused;
 	u64 unhandled;
+	struct vmbus_chmsg msg;
 };
 
 static struct hvsim_server hvsim_srv;
@@ -94,6 +135,18 @@ static bool hvsim_version_known(u32 version)
 		if (hvsim_versions[i] == version)
 			return true;
 	return false;
+}
+
+/**
+ * hvsim_vp_valid() - Is @vp a VP index the simulated partition has?
+ * @vp: VP index (hvsim's VP index equals the CPU number).
+ *
+ * Context: any context.
+ * Return: true for an online CPU.
+ */
+bool hvsim_vp_valid(u32 vp)
+{
+	return vp < nr_cpu_ids && cpu_online(vp);
 }
 
 /* May a message be posted on @conn_id now? Caller holds the lock. */
@@ -142,7 +195,7 @@ int hvsim_server_post(u32 conn_id, const void *payload, u32 size)
 		list_add_tail(&m->node, &hvsim_srv.inbox);
 		hvsim_srv.inbox_len++;
 		m = NULL;
-		queue_work(system_unbound_wq, &hvsim_srv.work);
+		queue_work(hvsim_wq, &hvsim_srv.work);
 	}
 	spin_unlock_irqrestore(&hvsim_srv.lock, flags);
 	kfree(m);
@@ -151,22 +204,129 @@ int hvsim_server_post(u32 conn_id, const void *payload, u32 size)
 
 /**
  * hvsim_server_signal() - HvCallSignalEvent from the guest.
- * @conn_id: the channel's connection id.
+ * @conn_id: an open channel's event connection id, or the legacy event id
+ *	2 (protocol before 2.4 with an interrupt page).
  *
- * Context: any context.
- * Return: a TLFS status; INVALID_CONNECTION_ID while no channel uses it.
+ * Schedules the channels' work; the rings are read there.
+ *
+ * Context: any context, hard irq included.
+ * Return: a TLFS status: SUCCESS, or INVALID_CONNECTION_ID while no open
+ * channel uses @conn_id.
  */
 int hvsim_server_signal(u32 conn_id)
 {
-	return TLFS_STATUS_INVALID_CONNECTION_ID;
+	return hvsim_chan_signal(conn_id & VMBUS_MSG_CONN_ID_MASK);
 }
 
-static void hvsim_send(const void *msg, size_t size)
+/**
+ * hvsim_send() - Send a channel message to the guest.
+ * @msg: the message, header first.
+ * @size: its length.
+ *
+ * Goes to the vCPU the guest named at contact (VP 0 before 3.0). A lost
+ * message is logged; Hyper-V does not lose messages, so a test that sees
+ * the log line failed.
+ *
+ * Context: process context, hvsim_mutex held.
+ */
+void hvsim_send(const void *msg, size_t size)
 {
-	int ret = hvsim_hv_post_to_guest(hvsim_srv.target_vp, msg, size);
+	int ret;
 
+	lockdep_assert_held(&hvsim_mutex);
+	ret = hvsim_hv_post_to_guest(hvsim_srv.target_vp, msg, size);
 	if (ret)
 		pr_warn_ratelimited("host message lost: %d\n", ret);
+}
+
+static void hvsim_refuse(const char *what, u32 relid)
+{
+	hvsim_srv.refused++;
+	pr_warn_ratelimited("refused %s (relid %u)\n", what, relid);
+}
+
+static struct hvsim_dev *hvsim_dev_by_relid(u32 relid)
+{
+	struct hvsim_dev *dev;
+
+	list_for_each_entry(dev, &hvsim_srv.devices, node)
+		if (relid && dev->relid == relid)
+			return dev;
+	return NULL;
+}
+
+/*
+ * Give @dev the lowest free relid and offer it. Relids come back only with
+ * RELID_RELEASED or UNLOAD, so the guest never sees one reused early.
+ */
+static int hvsim_offer(struct hvsim_dev *dev)
+{
+	struct vmbus_msg_offer_channel offer = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_OFFERCHANNEL),
+	};
+	unsigned long relid;
+
+	relid = find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
+	if (relid >= VMBUS_MSG_RELID_LIMIT) {
+		pr_warn_ratelimited("out of relids\n");
+		return -ENOSPC;
+	}
+	__set_bit(relid, hvsim_srv.relids);
+	dev->relid = relid;
+	dev->conn_id = HVSIM_CONN_ID(dev->relid);
+	dev->state = HVSIM_DEV_OFFERED;
+
+	offer.if_type = dev->cls->class_id;
+	offer.if_instance = dev->instance;
+	offer.flags = cpu_to_le16(dev->cls->offer_flags);
+	offer.sub_channel_index = cpu_to_le16(dev->sub_index);
+	offer.child_relid = cpu_to_le32(dev->relid);
+	/*
+	 * No monitor page use (MNF): Hyper-V offers some channels without a
+	 * monitor id; the guest then signals with HvSignalEvent. OpenVMM
+	 * puts 0xff in the id of such offers.
+	 */
+	offer.monitor_id = 0xff;
+	offer.monitor_flags = 0;
+	/*
+	 * Dedicated interrupt and connection id exist from Win7 (1.1) on;
+	 * like OpenVMM, hvsim sends them to 0.13 guests too, which use the
+	 * legacy event id 2 instead.
+	 */
+	offer.interrupt_flags = cpu_to_le16(VMBUS_MSG_OFFER_DEDICATED_INTERRUPT);
+	offer.connection_id = cpu_to_le32(dev->conn_id);
+	hvsim_send(&offer, sizeof(offer));
+	return 0;
+}
+
+/* Forget the guest's use of @dev: stop it, drop its GPADLs and relid. */
+static void hvsim_release(struct hvsim_dev *dev)
+{
+	hvsim_chan_stop(dev, false);
+	hvsim_gpadl_drop_dev(dev);
+	if (dev->relid)
+		__clear_bit(dev->relid, hvsim_srv.relids);
+	dev->relid = 0;
+	dev->conn_id = 0;
+	if (dev->state == HVSIM_DEV_RESCINDED) {
+		list_del(&dev->node);
+		hvsim_srv.ndevices--;
+		kfree(dev);
+		return;
+	}
+	dev->state = HVSIM_DEV_IDLE;
+}
+
+/* The guest is gone (UNLOAD, module exit): release every device. */
+static void hvsim_disconnect(void)
+{
+	struct hvsim_dev *dev, *tmp;
+
+	list_for_each_entry_safe(dev, tmp, &hvsim_srv.devices, node)
+		hvsim_release(dev);
+	hvsim_gpadl_drop_all();
+	hvsim_chan_clear_int_page();
+	hvsim_srv.offers_sent = false;
 }
 
 static void hvsim_initiate_contact(const struct hvsim_inmsg *in,
@@ -177,10 +337,11 @@ static void hvsim_initiate_contact(const struct hvsim_inmsg *in,
 	};
 	u32 version = le32_to_cpu(req->version);
 	u32 vp = le32_to_cpu(req->target_vp);
+	u64 int_page = le64_to_cpu(req->interrupt_page);
 	bool mon1 = req->monitor_page1 != 0, mon2 = req->monitor_page2 != 0;
 	bool ok = hvsim_version_known(version) &&
 		  version <= READ_ONCE(hvsim_srv.max_version) &&
-		  vp < nr_cpu_ids && cpu_online(vp) && mon1 == mon2;
+		  hvsim_vp_valid(vp);
 	unsigned long flags;
 
 	if (ok && version >= VMBUS_PROTO_V5_0)
@@ -191,11 +352,27 @@ static void hvsim_initiate_contact(const struct hvsim_inmsg *in,
 
 	/* Before 3.0 the host ignores the requested vCPU. */
 	hvsim_srv.target_vp = version >= VMBUS_PROTO_V3_0 && ok ? vp : 0;
+	if (ok && mon1 != mon2) {
+		/*
+		 * OpenVMM: one monitor page alone fails the connection; from
+		 * 2.4 on the response says so, before it can only refuse.
+		 */
+		if (version >= VMBUS_PROTO_V2_4) {
+			resp.version_supported = 1;
+			resp.conn_state = VMBUS_MSG_CONN_STATE_UNKNOWN_FAILURE;
+		}
+		ok = false;
+	} else if (ok && version < VMBUS_PROTO_V2_4 && int_page &&
+		   hvsim_chan_set_int_page(int_page)) {
+		/* An interrupt page hvsim cannot map: refused (pre-2.4). */
+		ok = false;
+	}
 	if (ok) {
 		resp.version_supported = 1;
 		resp.conn_state = VMBUS_MSG_CONN_STATE_SUCCESS;
-		if (version >= VMBUS_PROTO_V5_0)
-			resp.msg_conn_id = cpu_to_le32(HVSIM_MSG_CONN_ID);
+		/* From 5.0 the message id; before, the version (OpenVMM). */
+		resp.msg_conn_id = cpu_to_le32(version >= VMBUS_PROTO_V5_0 ?
+					       HVSIM_MSG_CONN_ID : version);
 		spin_lock_irqsave(&hvsim_srv.lock, flags);
 		hvsim_srv.version = version;
 		hvsim_srv.msg_conn_id = version >= VMBUS_PROTO_V5_0 ?
@@ -213,7 +390,17 @@ static void hvsim_request_offers(void)
 	struct vmbus_msg_all_offers_delivered done = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_ALLOFFERS_DELIVERED),
 	};
+	struct hvsim_dev *dev;
 
+	/* OpenVMM refuses a second REQUESTOFFERS on one connection. */
+	if (hvsim_srv.offers_sent) {
+		hvsim_refuse("second REQUESTOFFERS", 0);
+		return;
+	}
+	hvsim_srv.offers_sent = true;
+	list_for_each_entry(dev, &hvsim_srv.devices, node)
+		if (dev->state == HVSIM_DEV_IDLE)
+			hvsim_offer(dev);
 	hvsim_send(&done, sizeof(done));
 }
 
@@ -227,6 +414,7 @@ static void hvsim_unload(void)
 	/* Hosts before 3.0 cannot reconnect a guest: UNLOAD is ignored. */
 	if (hvsim_srv.version < VMBUS_PROTO_V3_0)
 		return;
+	hvsim_disconnect();
 	hvsim_send(&resp, sizeof(resp));
 	spin_lock_irqsave(&hvsim_srv.lock, flags);
 	hvsim_srv.version = 0;
@@ -235,35 +423,134 @@ static void hvsim_unload(void)
 	pr_info("guest unloaded\n");
 }
 
-static void hvsim_handle(const struct hvsim_inmsg *in)
+static void hvsim_open_channel(struct hvsim_dev *dev,
+			       const struct vmbus_chmsg *msg)
 {
-	struct vmbus_chmsg msg;
+	if (!dev)
+		hvsim_refuse("OPENCHANNEL for an unknown relid", msg->relid);
+	else if (dev->state == HVSIM_DEV_RESCINDED)
+		; /* Rescinded before the open was handled: no result. */
+	else if (dev->state != HVSIM_DEV_OFFERED)
+		hvsim_refuse("OPENCHANNEL of an open channel", msg->relid);
+	else
+		/* OpenChannel2's fields mean something only with 6.0. */
+		hvsim_chan_open(dev, &msg->body.openchannel);
+}
+
+static void hvsim_close_channel(struct hvsim_dev *dev, u32 relid)
+{
+	if (!dev)
+		hvsim_refuse("CLOSECHANNEL for an unknown relid", relid);
+	else if (dev->state == HVSIM_DEV_RESCINDED)
+		; /* The channel is gone already: nothing to close. */
+	else if (dev->state != HVSIM_DEV_OPEN)
+		hvsim_refuse("CLOSECHANNEL of a closed channel", relid);
+	else
+		/* No answer: the guest tears the ring GPADL down next. */
+		hvsim_chan_stop(dev, true);
+}
+
+static void hvsim_relid_released(struct hvsim_dev *dev, u32 relid)
+{
+	if (!dev)
+		hvsim_refuse("RELID_RELEASED for an unknown relid", relid);
+	else if (dev->state == HVSIM_DEV_OPEN)
+		hvsim_refuse("RELID_RELEASED of an open channel", relid);
+	else
+		hvsim_release(dev);
+}
+
+static void hvsim_modify_channel(struct hvsim_dev *dev,
+				 const struct vmbus_chmsg *msg)
+{
+	struct vmbus_msg_modify_channel_response resp = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_MODIFYCHANNEL_RESPONSE),
+		.child_relid = cpu_to_le32(msg->relid),
+	};
+	u32 vp = le32_to_cpu(msg->body.modifychannel.target_vp);
+	int ret = dev ? hvsim_chan_modify(dev, vp) : -ENOENT;
+
+	if (ret) {
+		hvsim_refuse("MODIFYCHANNEL", msg->relid);
+		resp.status = cpu_to_le32(VMBUS_MSG_STATUS_UNSUCCESSFUL);
+	}
+	/* Only hosts at 5.3 or later acknowledge. */
+	if (hvsim_srv.version >= VMBUS_PROTO_V5_3)
+		hvsim_send(&resp, sizeof(resp));
+}
+
+static void hvsim_tl_connect(const struct vmbus_msg_tl_connect_request *req)
+{
+	struct vmbus_msg_tl_connect_result res = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_TL_CONNECT_RESULT),
+		.endpoint_id = req->endpoint_id,
+		.service_id = req->service_id,
+		.status = cpu_to_le32(VMBUS_MSG_STATUS_CONNECTION_REFUSED),
+	};
+
+	/* No hv_sock service listens here; only 4.1+ can say so. */
+	if (hvsim_srv.version >= VMBUS_PROTO_V4_1)
+		hvsim_send(&res, sizeof(res));
+}
+
+static void hvsim_handle(const struct hvsim_inmsg *in, struct vmbus_chmsg *msg)
+{
+	struct hvsim_dev *dev;
+	u32 handle;
 	int ret;
 
 	ret = vmbus_chmsg_parse(in->payload, in->size, VMBUS_CHMSG_DIR_G2H,
-				hvsim_srv.version, &msg);
+				hvsim_srv.version, msg);
 	if (ret) {
 		hvsim_srv.bad_msgs++;
 		pr_warn_ratelimited("bad guest message (%d)\n", ret);
 		return;
 	}
-	switch (msg.type) {
+	dev = hvsim_dev_by_relid(msg->relid);
+	switch (msg->type) {
 	case VMBUS_MSG_INITIATE_CONTACT:
 		if (hvsim_srv.version) {
 			hvsim_srv.bad_msgs++;
 			break;
 		}
-		hvsim_initiate_contact(in, &msg.body.initiate_contact);
+		hvsim_initiate_contact(in, &msg->body.initiate_contact);
 		break;
 	case VMBUS_MSG_REQUESTOFFERS:
 		hvsim_request_offers();
+		break;
+	case VMBUS_MSG_GPADL_HEADER:
+		hvsim_gpadl_header(dev, msg->relid, msg->body.raw, msg->len);
+		break;
+	case VMBUS_MSG_GPADL_BODY:
+		if (hvsim_gpadl_body(msg->body.raw, msg->len))
+			hvsim_refuse("GPADL_BODY", 0);
+		break;
+	case VMBUS_MSG_GPADL_TEARDOWN:
+		handle = le32_to_cpu(msg->body.gpadl_teardown.gpadl);
+		if (!dev || hvsim_gpadl_teardown(dev, handle))
+			hvsim_refuse("GPADL_TEARDOWN", msg->relid);
+		break;
+	case VMBUS_MSG_OPENCHANNEL:
+		hvsim_open_channel(dev, msg);
+		break;
+	case VMBUS_MSG_CLOSECHANNEL:
+		hvsim_close_channel(dev, msg->relid);
+		break;
+	case VMBUS_MSG_RELID_RELEASED:
+		hvsim_relid_released(dev, msg->relid);
+		break;
+	case VMBUS_MSG_MODIFYCHANNEL:
+		hvsim_modify_channel(dev, msg);
+		break;
+	case VMBUS_MSG_TL_CONNECT_REQUEST:
+		hvsim_tl_connect(&msg->body.tl_connect_request);
 		break;
 	case VMBUS_MSG_UNLOAD:
 		hvsim_unload();
 		break;
 	default:
 		hvsim_srv.unhandled++;
-		pr_info_ratelimited("message type %u not served\n", msg.type);
+		pr_info_ratelimited("message type %u not served\n", msg->type);
 		break;
 	}
 }
@@ -284,9 +571,159 @@ static void hvsim_server_work(struct work_struct *work)
 		spin_unlock_irqrestore(&hvsim_srv.lock, flags);
 		if (!m)
 			return;
-		hvsim_handle(m);
+		mutex_lock(&hvsim_mutex);
+		hvsim_handle(m, &hvsim_srv.msg);
+		mutex_unlock(&hvsim_mutex);
 		kfree(m);
 	}
+}
+
+/**
+ * hvsim_server_add_device() - Add a device, hot-plugged if a guest is there.
+ * @name: device class name ("echo").
+ *
+ * The device gets a random instance GUID. It is offered at once if the
+ * guest already asked for offers on this connection, else at the next
+ * REQUESTOFFERS.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -EINVAL for an unknown class, -ENOSPC when hvsim holds
+ * %HVSIM_MAX_DEVICES devices or has no free relid, -ENOMEM.
+ */
+int hvsim_server_add_device(const char *name)
+{
+	const struct hvsim_dev_class *cls = NULL;
+	struct hvsim_dev *dev;
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++)
+		if (!strcmp(name, hvsim_classes[i]->name))
+			cls = hvsim_classes[i];
+	if (!cls)
+		return -EINVAL;
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (!dev)
+		return -ENOMEM;
+	dev->cls = cls;
+	guid_gen(&dev->instance);
+	dev->state = HVSIM_DEV_IDLE;
+	dev->target_vp = VMBUS_MSG_TARGET_VP_NONE;
+	INIT_WORK(&dev->work, hvsim_chan_work);
+
+	mutex_lock(&hvsim_mutex);
+	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
+		ret = -ENOSPC;
+	} else {
+		list_add_tail(&dev->node, &hvsim_srv.devices);
+		hvsim_srv.ndevices++;
+		if (hvsim_srv.version && hvsim_srv.offers_sent)
+			ret = hvsim_offer(dev);
+		if (ret) {
+			list_del(&dev->node);
+			hvsim_srv.ndevices--;
+		}
+	}
+	mutex_unlock(&hvsim_mutex);
+	if (ret)
+		kfree(dev);
+	return ret;
+}
+
+/**
+ * hvsim_server_rescind() - Take a device away from the guest.
+ * @relid: the device's relid.
+ *
+ * The device stops first (its ring work finishes and the rings are
+ * unmapped; a deferred ring-GPADL teardown is answered), then
+ * RESCIND_CHANNELOFFER goes out. The relid stays reserved, and the
+ * device's GPADLs stay known, until the guest's RELID_RELEASED.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -ENOENT if no device has @relid, -EALREADY if it was
+ * rescinded already.
+ */
+int hvsim_server_rescind(u32 relid)
+{
+	struct vmbus_msg_rescind_offer msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
+		.child_relid = cpu_to_le32(relid),
+	};
+	struct hvsim_dev *dev;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	dev = hvsim_dev_by_relid(relid);
+	if (!dev) {
+		ret = -ENOENT;
+	} else if (dev->state == HVSIM_DEV_RESCINDED) {
+		ret = -EALREADY;
+	} else {
+		hvsim_chan_stop(dev, true);
+		dev->state = HVSIM_DEV_RESCINDED;
+		hvsim_send(&msg, sizeof(msg));
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+static const char *const hvsim_state_names[] = {
+	[HVSIM_DEV_IDLE] = "idle",
+	[HVSIM_DEV_OFFERED] = "offered",
+	[HVSIM_DEV_OPEN] = "open",
+	[HVSIM_DEV_RESCINDED] = "rescinded",
+};
+
+/**
+ * hvsim_server_show_devices() - One line per device for debugfs.
+ * @m: the seq_file.
+ *
+ * "relid class instance state target_vp in=N out=N bad=N ring_errors=N":
+ * relid 0 while not offered, target_vp "-" while the channel is not open
+ * or has no interrupts, state "broken" for an open channel stopped by a
+ * ring error.
+ *
+ * Context: process context; takes hvsim_mutex.
+ */
+void hvsim_server_show_devices(struct seq_file *m)
+{
+	struct hvsim_dev *dev;
+	const char *state;
+	u32 vp;
+
+	mutex_lock(&hvsim_mutex);
+	list_for_each_entry(dev, &hvsim_srv.devices, node) {
+		state = hvsim_state_names[dev->state];
+		if (dev->state == HVSIM_DEV_OPEN && READ_ONCE(dev->broken))
+			state = "broken";
+		vp = READ_ONCE(dev->target_vp);
+		seq_printf(m, "%u %pUl %pUl %s ", dev->relid,
+			   &dev->cls->class_id, &dev->instance, state);
+		if (dev->state == HVSIM_DEV_OPEN &&
+		    vp != VMBUS_MSG_TARGET_VP_NONE)
+			seq_printf(m, "%u", vp);
+		else
+			seq_puts(m, "-");
+		seq_printf(m, " in=%llu out=%llu bad=%llu ring_errors=%llu\n",
+			   READ_ONCE(dev->pkts_in), READ_ONCE(dev->pkts_out),
+			   READ_ONCE(dev->bad_pkts),
+			   READ_ONCE(dev->ring_errors));
+	}
+	mutex_unlock(&hvsim_mutex);
+}
+
+/**
+ * hvsim_server_show_stats() - Server counters for debugfs.
+ * @m: the seq_file.
+ *
+ * Context: process context; takes hvsim_mutex.
+ */
+void hvsim_server_show_stats(struct seq_file *m)
+{
+	mutex_lock(&hvsim_mutex);
+	seq_printf(m, "bad_msgs %llu\nrefused %llu\nunhandled %llu\n",
+		   hvsim_srv.bad_msgs, hvsim_srv.refused, hvsim_srv.unhandled);
+	mutex_unlock(&hvsim_mutex);
 }
 
 /**
@@ -327,33 +764,67 @@ int hvsim_server_set_max_version(u32 version)
 }
 
 /**
- * hvsim_server_init() - Start the VMBus server.
+ * hvsim_server_init() - Start the VMBus server with its first devices.
  * @max_version: newest version to offer.
+ * @echo_devices: echo devices to create (offered once a guest asks).
  *
  * Context: process context.
- * Return: 0, or -EINVAL for an unknown version.
+ * Return: 0, -EINVAL for an unknown version, -ENOSPC for too many
+ * devices, -ENOMEM.
  */
-int hvsim_server_init(u32 max_version)
+int hvsim_server_init(u32 max_version, unsigned int echo_devices)
 {
+	unsigned int i;
+	int ret;
+
 	spin_lock_init(&hvsim_srv.lock);
 	INIT_LIST_HEAD(&hvsim_srv.inbox);
+	INIT_LIST_HEAD(&hvsim_srv.devices);
 	INIT_WORK(&hvsim_srv.work, hvsim_server_work);
-	return hvsim_server_set_max_version(max_version);
+	ret = hvsim_server_set_max_version(max_version);
+	if (ret)
+		return ret;
+	hvsim_wq = alloc_workqueue("hvsim", WQ_UNBOUND, 0);
+	if (!hvsim_wq)
+		return -ENOMEM;
+	for (i = 0; i < echo_devices; i++) {
+		ret = hvsim_server_add_device(hvsim_echo_class.name);
+		if (ret) {
+			hvsim_server_exit();
+			return ret;
+		}
+	}
+	return 0;
 }
 
 /**
- * hvsim_server_exit() - Stop the server and drop unhandled messages.
+ * hvsim_server_exit() - Stop the server and free everything it holds.
+ *
+ * Drops unhandled messages, stops every channel (its work flushed, rings
+ * unmapped), frees every GPADL mapping and device.
  *
  * Context: process context, after the guest disconnected.
  */
 void hvsim_server_exit(void)
 {
 	struct hvsim_inmsg *m, *tmp;
+	struct hvsim_dev *dev, *dtmp;
 
 	cancel_work_sync(&hvsim_srv.work);
 	list_for_each_entry_safe(m, tmp, &hvsim_srv.inbox, node)
 		kfree(m);
 	INIT_LIST_HEAD(&hvsim_srv.inbox);
 	hvsim_srv.inbox_len = 0;
+
+	mutex_lock(&hvsim_mutex);
+	hvsim_disconnect();
+	list_for_each_entry_safe(dev, dtmp, &hvsim_srv.devices, node) {
+		list_del(&dev->node);
+		kfree(dev);
+	}
+	hvsim_srv.ndevices = 0;
 	hvsim_srv.version = 0;
+	mutex_unlock(&hvsim_mutex);
+	destroy_workqueue(hvsim_wq);
+	hvsim_wq = NULL;
 }

@@ -33,6 +33,7 @@
 #include <lumen/transport.h>
 #include <lumen/vmbus.h>
 #include <proto/vmbus_msg.h>
+#include "channel.h"
 #include "core.h"
 
 /* The versions the guest tries, newest first. */
@@ -180,6 +181,21 @@ static void vmbus_conn_complete(bool *pending, struct completion *done,
 	}
 }
 
+/* The key a response is matched on besides its type and relid. */
+static u32 vmbus_conn_resp_key(const struct vmbus_chmsg *msg)
+{
+	switch (msg->type) {
+	case VMBUS_MSG_OPENCHANNEL_RESULT:
+		return le32_to_cpu(msg->body.openchannel_result.open_id);
+	case VMBUS_MSG_GPADL_CREATED:
+		return le32_to_cpu(msg->body.gpadl_created.gpadl);
+	case VMBUS_MSG_GPADL_TORNDOWN:
+		return le32_to_cpu(msg->body.gpadl_torndown.gpadl);
+	default:
+		return 0;
+	}
+}
+
 static void vmbus_conn_handle(const void *payload, u32 size)
 {
 	struct vmbus_chmsg msg;
@@ -210,6 +226,16 @@ static void vmbus_conn_handle(const void *payload, u32 size)
 		break;
 	case VMBUS_MSG_OFFERCHANNEL:
 		atomic64_inc(&vmbus_conn.offers);
+		vmbus_chan_offer(&msg);
+		break;
+	case VMBUS_MSG_RESCIND_CHANNELOFFER:
+		vmbus_chan_rescind(msg.relid);
+		break;
+	case VMBUS_MSG_OPENCHANNEL_RESULT:
+	case VMBUS_MSG_GPADL_CREATED:
+	case VMBUS_MSG_GPADL_TORNDOWN:
+	case VMBUS_MSG_MODIFYCHANNEL_RESPONSE:
+		vmbus_waiter_complete(&msg, vmbus_conn_resp_key(&msg));
 		break;
 	default:
 		vmbus_conn_count_bad(-EALREADY);
@@ -471,6 +497,9 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 
 	if (!vmbus_conn.version)
 		return;
+	/* Drivers close their channels while the host still answers. */
+	flush_workqueue(vmbus_conn.wq);
+	vmbus_chan_remove_all();
 	if (vmbus_conn.version >= VMBUS_PROTO_V3_0) {
 		ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
 					 sizeof(req), &vmbus_conn.unload_pending,
@@ -484,6 +513,82 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 	vmbus_conn_free_pages();
 	pr_info("disconnected from %s\n", ops->name);
 }
+
+/**
+ * vmbus_conn_post_msg() - Post a channel message on the message connection.
+ * @msg: the message.
+ * @size: its length.
+ *
+ * Context: process context.
+ * Return: 0, -ENOTCONN when not connected, -ENXIO or -EIO from the post.
+ */
+int vmbus_conn_post_msg(const void *msg, u32 size)
+{
+	const struct lumen_transport_ops *ops = vmbus_transport();
+
+	if (!ops || !READ_ONCE(vmbus_conn.version))
+		return -ENOTCONN;
+	return vmbus_conn_post(ops, vmbus_conn.msg_conn_id, msg, size);
+}
+
+/**
+ * vmbus_conn_legacy_send_int() - Set a relid in the legacy send page.
+ * @relid: the channel's relid.
+ *
+ * Hosts before 2.4 look here to find which channel signalled.
+ *
+ * Context: any context.
+ */
+void vmbus_conn_legacy_send_int(u32 relid)
+{
+	unsigned long *page = vmbus_conn.int_page;
+
+	if (page && relid < VMBUS_MSG_RELID_LIMIT)
+		set_bit(relid, (unsigned long *)((u8 *)page +
+					  VMBUS_MSG_INTPAGE_SEND_OFFSET));
+}
+
+/**
+ * vmbus_conn_legacy_recv_bits() - The legacy receive half, before 2.4.
+ *
+ * Context: any context.
+ * Return: the bits hosts before 2.4 set for the guest, or NULL when the
+ * negotiated version uses the per-CPU event flags instead.
+ */
+unsigned long *vmbus_conn_legacy_recv_bits(void)
+{
+	if (READ_ONCE(vmbus_conn.version) >= VMBUS_PROTO_V2_4)
+		return NULL;
+	return vmbus_conn.int_page;
+}
+
+/**
+ * vmbus_conn_monitor_signal() - Signal the host through monitor page 2.
+ * @monitor_id: the channel's monitor id (below 128; checked at offer).
+ *
+ * Context: any context.
+ */
+void vmbus_conn_monitor_signal(u8 monitor_id)
+{
+	struct tlfs_monitor_page *mon = vmbus_conn.monitor[1];
+
+	if (!mon || monitor_id >= VMBUS_MSG_MONITOR_ID_LIMIT)
+		return;
+	set_bit(monitor_id % 32, (unsigned long *)
+		&mon->trigger_group[monitor_id / 32].pending);
+}
+
+/**
+ * lumen_vmbus_version() - The negotiated VMBus version.
+ *
+ * Context: any context.
+ * Return: the version (VMBUS_PROTO_*), or 0 when not connected.
+ */
+u32 lumen_vmbus_version(void)
+{
+	return READ_ONCE(vmbus_conn.version);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_vmbus_version, LUMEN);
 
 static int vmbus_conn_version_show(struct seq_file *m, void *v)
 {

@@ -31,6 +31,10 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops);
 void vmbus_conn_disconnect(const struct lumen_transport_ops *ops);
 void vmbus_conn_queue_msg(const void *payload, u32 size);
 void vmbus_conn_count_bad(int err);
+int vmbus_conn_post_msg(const void *msg, u32 size);
+void vmbus_conn_legacy_send_int(u32 relid);
+unsigned long *vmbus_conn_legacy_recv_bits(void);
+void vmbus_conn_monitor_signal(u8 monitor_id);
 int vmbus_conn_init(struct dentry *debugfs);
 void vmbus_conn_exit(void);
 

@@ -226,7 +226,15 @@ int lumen_ring_write(struct lumen_ring *r, const struct lumen_ring_buf *bufs,
 	/*
 	 * A second, fresh read: only compared, never used as an index. The
 	 * first one may predate a consumer that has since caught up and gone
-	 * idle, which only this read shows.
+	 * idle, which only this read shows:
+	 *
+	 *   producer                      consumer
+	 *   rd = read_index (stale)
+	 *                                 drain to old; read_index = old
+	 *                                 mask = 0; virt_mb()
+	 *                                 write_index == old: sleep
+	 *   write_index = wr; virt_mb()
+	 *   mask == 0, read_index == old  -> signal (rd != old would not)
 	 */
 	*signal = le32_to_cpu(READ_ONCE(r->ctrl->read_index)) == old;
 	return 0;

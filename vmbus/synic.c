@@ -31,6 +31,7 @@
 #include <linux/string.h>
 
 #include <lumen/transport.h>
+#include "channel.h"
 #include "core.h"
 
 /**
@@ -91,9 +92,17 @@ static void vmbus_synic_isr(void)
 {
 	struct vmbus_synic_cpu *s = this_cpu_ptr(&vmbus_synic);
 	struct tlfs_message *slot;
+	unsigned long *legacy;
 
 	if (!READ_ONCE(s->enabled))
 		return;
+	legacy = vmbus_conn_legacy_recv_bits();
+	if (legacy)
+		vmbus_chan_isr_events(legacy, VMBUS_MSG_RELID_LIMIT);
+	else
+		vmbus_chan_isr_events((unsigned long *)
+				      s->siefp->sint[TLFS_VMBUS_SINT].bits,
+				      VMBUS_MSG_RELID_LIMIT);
 	slot = &s->simp->slot[TLFS_VMBUS_SINT];
 	if (READ_ONCE(slot->header.message_type) != cpu_to_le32(TLFS_MSG_NONE))
 		tasklet_schedule(&s->msg_tasklet);

@@ -10,6 +10,7 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "channel.h"
 #include "core.h"
 
 static struct dentry *vmbus_debugfs;
@@ -18,20 +19,25 @@ static int __init vmbus_init(void)
 {
 	int ret;
 
+	ret = vmbus_bus_init();
+	if (ret)
+		return ret;
 	vmbus_debugfs = debugfs_create_dir("hv_vmbus", NULL);
 	ret = vmbus_conn_init(vmbus_debugfs);
-	if (ret) {
-		debugfs_remove_recursive(vmbus_debugfs);
-		return ret;
-	}
+	if (ret)
+		goto out_debugfs;
 	ret = vmbus_hyperv_attach();
-	if (ret) {
-		vmbus_conn_exit();
-		debugfs_remove_recursive(vmbus_debugfs);
-		return ret;
-	}
+	if (ret)
+		goto out_conn_exit;
 	pr_info("loaded\n");
 	return 0;
+
+out_conn_exit:
+	vmbus_conn_exit();
+out_debugfs:
+	debugfs_remove_recursive(vmbus_debugfs);
+	vmbus_bus_exit();
+	return ret;
 }
 module_init(vmbus_init);
 
@@ -40,6 +46,7 @@ static void __exit vmbus_exit(void)
 	vmbus_hyperv_detach();
 	vmbus_conn_exit();
 	debugfs_remove_recursive(vmbus_debugfs);
+	vmbus_bus_exit();
 	pr_info("unloaded\n");
 }
 module_exit(vmbus_exit);

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer harness: the transaction-id table (vmbus/rqst.c) driven by a
+ * sequence of get, put, peek and drain operations, with the ids of puts
+ * and peeks chosen by the input as a hostile host would: outstanding ids,
+ * stale ones, small numbers, values around the table size and raw 64-bit
+ * garbage.
+ *
+ * An independent shadow model (which ids are outstanding, with which
+ * cookie, and the FIFO order of the free ids) predicts every result, and
+ * the harness abort()s when:
+ *   - a get returns an id that is 0, out of range, already outstanding or
+ *     not the one the FIFO free list must give, or fails while ids are
+ *     free, or does not fail with -ENOSPC when none is;
+ *   - a put or peek returns a cookie other than the one stored, accepts an
+ *     id that is not outstanding, refuses an outstanding one, returns an
+ *     errno other than -ERANGE (out of 1 .. size) / -EALREADY (in range,
+ *     not outstanding), or writes the cookie on failure;
+ *   - a drain skips or repeats an outstanding request, reports a wrong
+ *     cookie, or leaves anything busy;
+ *   - lumen_rqst_busy_count() differs from the model after any operation,
+ *     or (at the end) the free list is not exactly the free slots.
+ * The slot array is a heap block of exactly size slots, so ASan catches
+ * any access outside it.
+ *
+ * Input layout:
+ *   0      size selector: 0xfd -> 65536 (refused), 0xfe -> 0 (refused),
+ *          0xff -> %LUMEN_RQST_MAX_SIZE, otherwise 1 + v % 64
+ *   ...    operations, one byte each (low 3 bits pick the operation),
+ *          some followed by id operand bytes (see fz_id())
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LUMEN_PURE_NO_EXPORT
+#include "../../vmbus/rqst.c"
+
+#define FZ_MAX		LUMEN_RQST_MAX_SIZE
+#define FZ_UNTOUCHED	0x5a5a5a5a5a5a5a5aull
+
+#define FZ_CHECK(cond)							\
+	do {								\
+		if (!(cond)) {						\
+			fprintf(stderr, "rqst invariant: %s (line %d)\n", \
+				#cond, __LINE__);			\
+			abort();					\
+		}							\
+	} while (0)
+
+struct fz_in {
+	const unsigned char *p;
+	size_t left;
+};
+
+/* The shadow model: indexed by id (1 .. size); slot 0 unused. */
+static bool fz_out[FZ_MAX + 1];
+static u64 fz_cookie[FZ_MAX + 1];
+/* Free ids in the order the table must hand them out (a ring of ids). */
+static u32 fz_q[FZ_MAX];
+static u32 fz_qhead, fz_qlen;
+static u32 fz_size, fz_busy;
+static u64 fz_last_freed;	/* most recently completed id, for stale puts */
+
+struct fz_drain {
+	u32 calls;
+	u64 last_id;
+};
+
+static u64 fz_take(struct fz_in *in, unsigned int n)
+{
+	u64 v = 0;
+	unsigned int i;
+
+	for (i = 0; i < n && in->left; i++, in->left--)
+		v |= (u64)*in->p++ << (8 * i);
+	return v;
+}
+
+static void fz_q_push(u32 id)
+{
+	FZ_CHECK(fz_qlen < fz_size);
+	fz_q[(fz_qhead + fz_qlen) % fz_size] = id;
+	fz_qlen++;
+}
+
+static u32 fz_q_pop(void)
+{
+	u32 id = fz_q[fz_qhead];
+
+	fz_qhead = (fz_qhead + 1) % fz_size;
+	fz_qlen--;
+	return id;
+}
+
+/* Any outstanding id, the k-th found scanning up from a start point. */
+static u64 fz_pick_outstanding(u32 start)
+{
+	u32 i, id;
+
+	if (!fz_busy)
+		return 1;
+	for (i = 0; i < fz_size; i++) {
+		id = 1 + (start + i) % fz_size;
+		if (fz_out[id])
+			return id;
+	}
+	FZ_CHECK(0);
+	return 0;
+}
+
+/* An id as a host might send it, chosen by the input. */
+static u64 fz_id(struct fz_in *in)
+{
+	u64 mode = fz_take(in, 1);
+
+	switch (mode % 8) {
+	case 0:
+	case 1:
+	case 2:
+		return fz_pick_outstanding(fz_take(in, 2));
+	case 3:
+		return fz_last_freed;
+	case 4:
+		return fz_take(in, 1);			/* 0 .. 255 */
+	case 5:
+		return (u64)fz_size + fz_take(in, 1) % 5 - 2;	/* size +- 2 */
+	case 6:
+		/* Truncates to an in-range id when cast to 32 bits. */
+		return (fz_take(in, 4) | 1) << 32 |
+		       (1 + (mode >> 3) % (fz_size ? fz_size : 1));
+	default:
+		return fz_take(in, 8);			/* raw */
+	}
+}
+
+static int fz_expect_err(u64 id)
+{
+	if (id == 0 || id > fz_size)
+		return -ERANGE;
+	return fz_out[id] ? 0 : -EALREADY;
+}
+
+static void fz_drain_cb(void *ctx, u64 id, u64 cookie)
+{
+	struct fz_drain *d = ctx;
+
+	FZ_CHECK(id >= 1 && id <= fz_size);
+	FZ_CHECK(id > d->last_id);
+	FZ_CHECK(fz_out[id]);
+	FZ_CHECK(cookie == fz_cookie[id]);
+	fz_out[id] = false;
+	fz_q_push(id);
+	fz_busy--;
+	d->last_id = id;
+	d->calls++;
+}
+
+/* The free list walked from its head is exactly the model's queue. */
+static void fz_check_free_list(const struct lumen_rqst_table *t)
+{
+	u32 i, n = 0, idx = t->free_head, last = LUMEN_RQST_END;
+
+	while (idx != LUMEN_RQST_END) {
+		FZ_CHECK(n < fz_qlen);
+		FZ_CHECK(idx < fz_size);
+		FZ_CHECK(idx + 1 == fz_q[(fz_qhead + n) % fz_size]);
+		FZ_CHECK(t->slots[idx].next != LUMEN_RQST_BUSY);
+		last = idx;
+		idx = t->slots[idx].next;
+		n++;
+	}
+	FZ_CHECK(n == fz_qlen);
+	FZ_CHECK(t->free_tail == last);
+	for (i = 0; i < fz_size; i++)
+		FZ_CHECK((t->slots[i].next == LUMEN_RQST_BUSY) == fz_out[i + 1]);
+}
+
+int fuzz_one_input(const unsigned char *data, size_t size);
+
+int fuzz_one_input(const unsigned char *data, size_t size)
+{
+	struct fz_in in = { data, size };
+	struct lumen_rqst_slot *slots;
+	struct lumen_rqst_table t;
+	u64 sel, seq = 0;
+	u32 i, asked;
+	int ret;
+
+	sel = fz_take(&in, 1);
+	if (sel == 0xfd)
+		asked = FZ_MAX + 1;
+	else if (sel == 0xfe)
+		asked = 0;
+	else if (sel == 0xff)
+		asked = FZ_MAX;
+	else
+		asked = 1 + sel % 64;
+	/* Exactly the slots asked for (one if none), so ASan sees overruns. */
+	slots = malloc((asked && asked <= FZ_MAX ? asked : 1) * sizeof(*slots));
+	FZ_CHECK(slots);
+
+	ret = lumen_rqst_init(&t, asked, asked <= FZ_MAX ? slots : NULL);
+	fz_size = asked && asked <= FZ_MAX ? asked : 0;
+	FZ_CHECK(ret == (fz_size ? 0 : -EINVAL));
+	FZ_CHECK(t.size == fz_size);
+	fz_busy = 0;
+	fz_qhead = 0;
+	fz_qlen = 0;
+	fz_last_freed = 0;
+	memset(fz_out, 0, (fz_size + 1) * sizeof(fz_out[0]));
+	for (i = 1; i <= fz_size; i++)
+		fz_q_push(i);
+
+	while (in.left) {
+		u64 op = fz_take(&in, 1), id, c = FZ_UNTOUCHED;
+		struct fz_drain d = { 0, 0 };
+
+		switch (op % 8) {
+		case 0:
+		case 1:
+		case 2:
+			/* Cookies: unique per get, spread over all 64 bits. */
+			c = (++seq * 0x9e3779b97f4a7c15ull) ^ op;
+			id = FZ_UNTOUCHED;
+			ret = lumen_rqst_get(&t, c, &id);
+			if (!fz_qlen) {
+				FZ_CHECK(ret == -ENOSPC);
+				FZ_CHECK(id == FZ_UNTOUCHED);
+				break;
+			}
+			FZ_CHECK(ret == 0);
+			FZ_CHECK(id != 0 && id <= fz_size);
+			FZ_CHECK(!fz_out[id]);
+			FZ_CHECK(id == fz_q_pop());
+			fz_out[id] = true;
+			fz_cookie[id] = c;
+			fz_busy++;
+			break;
+		case 3:
+		case 4:
+		case 5:
+			id = fz_id(&in);
+			ret = lumen_rqst_put(&t, id, op & 0x80 ? NULL : &c);
+			FZ_CHECK(ret == fz_expect_err(id));
+			if (ret) {
+				FZ_CHECK(c == FZ_UNTOUCHED);
+				break;
+			}
+			FZ_CHECK(op & 0x80 || c == fz_cookie[id]);
+			fz_out[id] = false;
+			fz_q_push(id);
+			fz_busy--;
+			fz_last_freed = id;
+			break;
+		case 6:
+			id = fz_id(&in);
+			ret = lumen_rqst_peek(&t, id, &c);
+			FZ_CHECK(ret == fz_expect_err(id));
+			FZ_CHECK(ret ? c == FZ_UNTOUCHED : c == fz_cookie[id]);
+			break;
+		default:
+			/* Drain rarely, so the table gets to fill up. */
+			if (op >> 5)
+				break;
+			i = fz_busy;
+			if (op & 8) {
+				FZ_CHECK(lumen_rqst_drain(&t, fz_drain_cb, &d) == i);
+				FZ_CHECK(d.calls == i);
+			} else {
+				/* No callback: the model frees in id order. */
+				FZ_CHECK(lumen_rqst_drain(&t, NULL, NULL) == i);
+				for (id = 1; id <= fz_size; id++) {
+					if (fz_out[id]) {
+						fz_out[id] = false;
+						fz_q_push(id);
+						fz_busy--;
+					}
+				}
+			}
+			FZ_CHECK(fz_busy == 0);
+			break;
+		}
+		FZ_CHECK(lumen_rqst_busy_count(&t) == fz_busy);
+		FZ_CHECK(fz_busy + fz_qlen == fz_size);
+	}
+
+	fz_check_free_list(&t);
+	free(slots);
+	return 0;
+}

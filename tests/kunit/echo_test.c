@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite lumen_vmbus_echo: the VMBus core end to end against hvsim's
+ * echo device, with no real driver. A test driver binds to the echo class,
+ * then each case opens the channel and checks the round trips: in-band
+ * packets from 1 byte up, 10,000 packets with their data, and GPA-direct
+ * READ and FILL over 1 byte to 64 KiB, checked with CRC-32C. Needs hv_vmbus
+ * and hvsim (with an echo device) loaded first.
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/crc32.h>
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/wait.h>
+
+#include <lumen/vmbus.h>
+#include <proto/echo.h>
+#include <proto/vmbus_ring.h>
+
+#define ECHO_RING	(64 * 1024)
+#define ECHO_TIMEOUT	(10 * HZ)
+#define ECHO_BUF	(LUMEN_ECHO_MAX_PACKET + 64)
+
+static struct lumen_vmbus_device *echo_dev;
+static DECLARE_COMPLETION(echo_probed);
+static DECLARE_WAIT_QUEUE_HEAD(echo_wq);
+
+static void echo_callback(void *ctx)
+{
+	wake_up(&echo_wq);
+}
+
+static int echo_probe(struct lumen_vmbus_device *dev,
+		      const struct hv_vmbus_device_id *id)
+{
+	if (echo_dev)
+		return -EBUSY;
+	echo_dev = dev;
+	complete(&echo_probed);
+	return 0;
+}
+
+static void echo_remove(struct lumen_vmbus_device *dev)
+{
+	if (dev == echo_dev)
+		echo_dev = NULL;
+}
+
+static const struct hv_vmbus_device_id echo_ids[] = {
+	{ .guid = LUMEN_GUID_ECHO },
+	{ },
+};
+
+static struct lumen_vmbus_driver echo_driver = {
+	.name = "lumen_echo_test",
+	.id_table = echo_ids,
+	.probe = echo_probe,
+	.remove = echo_remove,
+};
+
+/* Wait for the next packet; returns 0 or the receive errno. */
+static int echo_recv(void *buf, struct lumen_chan_pkt *pkt)
+{
+	struct lumen_chan *chan = echo_dev->chan;
+	int ret = -ENODATA;
+
+	wait_event_timeout(echo_wq,
+			   (ret = lumen_chan_recv(chan, buf, ECHO_BUF, pkt)) !=
+			   -ENODATA, ECHO_TIMEOUT);
+	lumen_chan_recv_done(chan);
+	return ret == -ENODATA ? -ETIMEDOUT : ret;
+}
+
+static void echo_open(struct kunit *test)
+{
+	KUNIT_ASSERT_NOT_NULL(test, echo_dev);
+	KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_dev->chan, ECHO_RING,
+					      ECHO_RING, NULL, 0,
+					      echo_callback, NULL), 0);
+}
+
+static void chan_open_close_repeats(struct kunit *test)
+{
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, echo_dev);
+	for (i = 0; i < 5; i++) {
+		KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_dev->chan, ECHO_RING,
+						      ECHO_RING, NULL, 0,
+						      echo_callback, NULL), 0);
+		KUNIT_EXPECT_EQ(test, lumen_chan_open(echo_dev->chan,
+						      ECHO_RING, ECHO_RING,
+						      NULL, 0, echo_callback,
+						      NULL), -EBUSY);
+		lumen_chan_close(echo_dev->chan);
+	}
+}
+
+static void chan_send_inband_sizes(struct kunit *test)
+{
+	static const u32 sizes[] = { 1, 7, 8, 9, 64, 1000, 2048, 4000 };
+	struct lumen_chan_pkt pkt;
+	u8 *out, *in;
+	unsigned int i;
+
+	out = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		get_random_bytes(out, sizes[i]);
+		KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out,
+						      sizes[i], i + 1, true), 0);
+		KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+		KUNIT_EXPECT_EQ(test, pkt.type, VMBUS_PKT_COMP);
+		KUNIT_EXPECT_EQ(test, pkt.trans_id, i + 1);
+		KUNIT_ASSERT_GE(test, pkt.len, sizes[i]);
+		KUNIT_EXPECT_MEMEQ(test, pkt.data, out, sizes[i]);
+	}
+	lumen_chan_close(echo_dev->chan);
+}
+
+/* 10,000 packets, up to 32 in flight, every reply's data checked. */
+static void chan_send_10000_checked(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	u32 sent = 0, got = 0, bad = 0;
+	u8 *in, out[256];
+	int ret;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	while (got < 10000) {
+		while (sent < 10000 && sent - got < 32) {
+			u32 len = 1 + (sent % sizeof(out));
+
+			memset(out, (u8)sent, len);
+			ret = lumen_chan_send(echo_dev->chan, out, len,
+					      sent + 1, true);
+			if (ret == -EAGAIN)
+				break;
+			KUNIT_ASSERT_EQ(test, ret, 0);
+			sent++;
+		}
+		KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+		if (pkt.trans_id != got + 1 ||
+		    pkt.len < 1 + (got % sizeof(out)) ||
+		    memchr_inv(pkt.data, (u8)got, 1 + (got % sizeof(out))))
+			bad++;
+		got++;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	lumen_chan_close(echo_dev->chan);
+}
+
+/* One GPA-direct op over @len bytes at @offset into a vmalloc buffer. */
+static void echo_gpa(struct kunit *test, u32 op, u32 len, u32 offset)
+{
+	struct lumen_echo_gpa_req req = {
+		.op = cpu_to_le32(op),
+		.seed = cpu_to_le32(len + offset),
+	};
+	const struct lumen_echo_gpa_resp *resp;
+	struct lumen_chan_range range;
+	u32 npfn = DIV_ROUND_UP(offset + len, PAGE_SIZE), i;
+	struct lumen_chan_pkt pkt;
+	u64 pfns[17];
+	u8 *buf, *in;
+
+	KUNIT_ASSERT_LE(test, npfn, ARRAY_SIZE(pfns));
+	buf = vmalloc(npfn * PAGE_SIZE);
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	get_random_bytes(buf, npfn * PAGE_SIZE);
+	for (i = 0; i < npfn; i++)
+		pfns[i] = vmalloc_to_pfn(buf + i * PAGE_SIZE);
+	range.len = len;
+	range.offset = offset;
+	range.npfn = npfn;
+	range.pfns = pfns;
+
+	KUNIT_ASSERT_EQ(test, lumen_chan_send_gpa(echo_dev->chan, &range, 1,
+						  &req, sizeof(req), 7), 0);
+	KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+	KUNIT_EXPECT_EQ(test, pkt.type, VMBUS_PKT_COMP);
+	KUNIT_EXPECT_EQ(test, pkt.trans_id, 7);
+	KUNIT_ASSERT_GE(test, pkt.len, sizeof(*resp));
+	resp = pkt.data;
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(resp->status), LUMEN_ECHO_STATUS_OK);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(resp->bytes), len);
+	if (op == LUMEN_ECHO_OP_FILL)
+		for (i = 0; i < len; i++)
+			if (buf[offset + i] !=
+			    LUMEN_ECHO_FILL_BYTE(len + offset, i)) {
+				KUNIT_FAIL(test, "byte %u not filled", i);
+				break;
+			}
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(resp->crc32c),
+			__crc32c_le(~0U, buf + offset, len) ^ ~0U);
+	vfree(buf);
+}
+
+static void chan_send_gpa_read_sizes(struct kunit *test)
+{
+	echo_open(test);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 1, 0);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 512, 100);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 4096, 0);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 4097, 4000);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 65536, 0);
+	echo_gpa(test, LUMEN_ECHO_OP_READ, 65536, 8);
+	lumen_chan_close(echo_dev->chan);
+}
+
+static void chan_send_gpa_fill_sizes(struct kunit *test)
+{
+	echo_open(test);
+	echo_gpa(test, LUMEN_ECHO_OP_FILL, 1, 0);
+	echo_gpa(test, LUMEN_ECHO_OP_FILL, 3000, 2000);
+	echo_gpa(test, LUMEN_ECHO_OP_FILL, 65536, 0);
+	lumen_chan_close(echo_dev->chan);
+}
+
+static int lumen_echo_suite_init(struct kunit_suite *suite)
+{
+	int ret = lumen_vmbus_driver_register(&echo_driver);
+
+	if (ret)
+		return ret;
+	if (!wait_for_completion_timeout(&echo_probed, 5 * HZ)) {
+		lumen_vmbus_driver_unregister(&echo_driver);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static void lumen_echo_suite_exit(struct kunit_suite *suite)
+{
+	lumen_vmbus_driver_unregister(&echo_driver);
+}
+
+static struct kunit_case lumen_vmbus_echo_cases[] = {
+	KUNIT_CASE(chan_open_close_repeats),
+	KUNIT_CASE(chan_send_inband_sizes),
+	KUNIT_CASE_SLOW(chan_send_10000_checked),
+	KUNIT_CASE(chan_send_gpa_read_sizes),
+	KUNIT_CASE(chan_send_gpa_fill_sizes),
+	{}
+};
+
+static struct kunit_suite lumen_vmbus_echo_suite = {
+	.name = "lumen_vmbus_echo",
+	.suite_init = lumen_echo_suite_init,
+	.suite_exit = lumen_echo_suite_exit,
+	.test_cases = lumen_vmbus_echo_cases,
+};
+
+kunit_test_suite(lumen_vmbus_echo_suite);
+
+MODULE_DESCRIPTION("KUnit: VMBus channels end to end against hvsim's echo device");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(LUMEN);

@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_vmbus: channel operations for drivers. GPADLs, open and close, send
+ * and receive, and signalling the host.
+ *
+ * Rings: one allocation of zeroed pages holds both rings (send ring first,
+ * each a 4 KiB control page plus data pages) and is described to the host
+ * by one GPADL. Each data area is also mapped twice back to back with
+ * vmap(), so a packet that crosses the end of a ring is still one copy.
+ *
+ * Signalling: only when the ring code says so (empty-to-non-empty and not
+ * masked by the host; pending-send-size transitions when reading), through
+ * the monitor page when the offer has a monitor id, otherwise with
+ * HvSignalEvent on the offer's connection id.
+ *
+ * Locking: chan->lock (mutex) serialises open, close and GPADL calls of a
+ * channel; chan->send_lock serialises senders; the receive side belongs to
+ * the driver's callback (one tasklet per channel, so never concurrent).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include <lumen/gpadl_msg.h>
+#include <lumen/transport.h>
+#include <proto/vmbus_ring.h>
+#include "channel.h"
+#include "core.h"
+
+/* Largest GPA-direct descriptor area we build: ranges and PFNs. */
+#define VMBUS_GPA_DESC_MAX	4096
+
+static atomic_t vmbus_gpadl_next =
+	ATOMIC_INIT(VMBUS_MSG_POLICY_GPADL_FIRST_HANDLE);
+
+/**
+ * vmbus_chan_post() - Post a channel message on the message connection.
+ * @msg: the message.
+ * @size: its length.
+ *
+ * Context: process context.
+ * Return: 0, -ENOTCONN without a connection, or the post's errno.
+ */
+int vmbus_chan_post(const void *msg, u32 size)
+{
+	return vmbus_conn_post_msg(msg, size);
+}
+
+static void vmbus_chan_broken(struct lumen_chan *chan, int err, const char *why)
+{
+	WRITE_ONCE(chan->broken, true);
+	atomic64_inc(&chan->bad_packets);
+	vmbus_conn_count_bad(err);
+	pr_warn_ratelimited("relid %u: %s (%d); channel stopped\n",
+			    chan->relid, why, err);
+}
+
+static void vmbus_chan_signal(struct lumen_chan *chan)
+{
+	const struct lumen_transport_ops *ops = vmbus_transport();
+
+	atomic64_inc(&chan->signals);
+	if (!(chan->offer.interrupt_flags &
+	      cpu_to_le16(VMBUS_MSG_OFFER_DEDICATED_INTERRUPT)))
+		vmbus_conn_legacy_send_int(chan->relid);
+	if (chan->offer.monitor_flags & VMBUS_MSG_OFFER_MONITOR_ALLOCATED)
+		vmbus_conn_monitor_signal(chan->offer.monitor_id);
+	else if (ops)
+		ops->signal_event(chan->conn_id, 0);
+}
+
+static int vmbus_gpadl_create(struct lumen_chan *chan, const u64 *pfns,
+			      u32 npfn, u32 size, u32 *handle)
+{
+	struct vmbus_gpadl_desc d = {
+		.relid = chan->relid,
+		.pfns = pfns,
+		.npfn = npfn,
+		.byte_count = size,
+	};
+	struct vmbus_waiter w = { .type = VMBUS_MSG_GPADL_CREATED };
+	u32 i, count = vmbus_gpadl_msg_count(npfn);
+	u8 msg[VMBUS_MSG_MAX_SIZE];
+	int len, ret = 0;
+
+	if (!count)
+		return -EINVAL;
+	d.handle = atomic_inc_return(&vmbus_gpadl_next);
+	w.relid = chan->relid;
+	w.key = d.handle;
+	vmbus_waiter_arm(&w);
+	for (i = 0; i < count && !ret; i++) {
+		len = vmbus_gpadl_msg_build(&d, i, msg, sizeof(msg));
+		ret = len < 0 ? len : vmbus_chan_post(msg, len);
+	}
+	ret = vmbus_waiter_wait(&w, ret);
+	if (ret)
+		return ret;
+	if (w.resp.gpadl_created.status) {
+		pr_err("relid %u: GPADL %u refused: status %#x\n", chan->relid,
+		       d.handle, le32_to_cpu(w.resp.gpadl_created.status));
+		return -EIO;
+	}
+	*handle = d.handle;
+	return 0;
+}
+
+/* Tear down a GPADL; false if the host never confirmed (leak the memory). */
+static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
+{
+	struct vmbus_msg_gpadl_teardown msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_GPADL_TEARDOWN),
+		.child_relid = cpu_to_le32(chan->relid),
+		.gpadl = cpu_to_le32(handle),
+	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_GPADL_TORNDOWN,
+		.relid = chan->relid,
+		.key = handle,
+	};
+	int ret;
+
+	/* A rescinded channel's GPADLs are gone on the host already. */
+	if (READ_ONCE(chan->rescinded))
+		return true;
+	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	if (ret == -ENODEV)
+		return true;
+	if (ret)
+		pr_err("relid %u: GPADL %u teardown failed: %d; memory leaked\n",
+		       chan->relid, handle, ret);
+	return !ret;
+}
+
+/**
+ * lumen_chan_gpadl_create() - Describe a buffer to the host.
+ * @chan: the channel.
+ * @buf: page-aligned memory from vmalloc() or the page allocator.
+ * @size: bytes, a multiple of PAGE_SIZE.
+ * @handle: the GPADL handle, for the device protocol and the teardown.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, -EINVAL for a bad buffer, -ENOMEM, -ENODEV if the channel
+ * was rescinded, -EIO if the host refused, -ETIMEDOUT.
+ */
+int lumen_chan_gpadl_create(struct lumen_chan *chan, void *buf, u32 size,
+			    u32 *handle)
+{
+	u32 i, npfn = size >> PAGE_SHIFT;
+	u64 *pfns;
+	int ret;
+
+	if (!size || !PAGE_ALIGNED(buf) || !PAGE_ALIGNED(size))
+		return -EINVAL;
+	pfns = kvmalloc_array(npfn, sizeof(*pfns), GFP_KERNEL);
+	if (!pfns)
+		return -ENOMEM;
+	for (i = 0; i < npfn; i++) {
+		void *p = buf + ((size_t)i << PAGE_SHIFT);
+
+		pfns[i] = is_vmalloc_addr(p) ? vmalloc_to_pfn(p) :
+			  page_to_pfn(virt_to_page(p));
+	}
+	mutex_lock(&chan->lock);
+	ret = vmbus_gpadl_create(chan, pfns, npfn, size, handle);
+	mutex_unlock(&chan->lock);
+	kvfree(pfns);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_gpadl_create, LUMEN);
+
+/**
+ * lumen_chan_gpadl_teardown() - Take a buffer back from the host.
+ * @chan: the channel.
+ * @handle: from lumen_chan_gpadl_create().
+ *
+ * Nothing is sent for a rescinded channel. If the host does not confirm
+ * the teardown the caller must leak the buffer (it may still be in use).
+ *
+ * Context: process context, sleeps.
+ */
+void lumen_chan_gpadl_teardown(struct lumen_chan *chan, u32 handle)
+{
+	mutex_lock(&chan->lock);
+	vmbus_gpadl_teardown(chan, handle);
+	mutex_unlock(&chan->lock);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_gpadl_teardown, LUMEN);
+
+static void vmbus_chan_free_rings(struct lumen_chan *chan)
+{
+	u32 i;
+
+	if (chan->send_map)
+		vunmap(chan->send_map);
+	if (chan->recv_map)
+		vunmap(chan->recv_map);
+	for (i = 0; i < chan->npages; i++)
+		if (chan->pages[i])
+			__free_page(chan->pages[i]);
+	kfree(chan->pages);
+	chan->pages = NULL;
+	chan->npages = 0;
+	chan->send_map = NULL;
+	chan->recv_map = NULL;
+}
+
+/* Map pages [first, first + n) twice back to back. */
+static void *vmbus_map_twice(struct page **pages, u32 first, u32 n)
+{
+	struct page **two;
+	void *addr;
+	u32 i;
+
+	two = kcalloc(2 * n, sizeof(*two), GFP_KERNEL);
+	if (!two)
+		return NULL;
+	for (i = 0; i < 2 * n; i++)
+		two[i] = pages[first + i % n];
+	addr = vmap(two, 2 * n, VM_MAP, PAGE_KERNEL);
+	kfree(two);
+	return addr;
+}
+
+static int vmbus_chan_alloc_rings(struct lumen_chan *chan, u32 send_ring,
+				  u32 recv_ring)
+{
+	u32 spages = send_ring >> PAGE_SHIFT, i;
+	int ret;
+
+	chan->npages = (send_ring + recv_ring) >> PAGE_SHIFT;
+	chan->pages = kcalloc(chan->npages, sizeof(*chan->pages), GFP_KERNEL);
+	if (!chan->pages)
+		goto out_nomem;
+	for (i = 0; i < chan->npages; i++) {
+		chan->pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!chan->pages[i])
+			goto out_nomem;
+	}
+	chan->send_map = vmbus_map_twice(chan->pages, 1, spages - 1);
+	chan->recv_map = vmbus_map_twice(chan->pages, spages + 1,
+					 chan->npages - spages - 1);
+	if (!chan->send_map || !chan->recv_map)
+		goto out_nomem;
+	ret = lumen_ring_init(&chan->send, page_address(chan->pages[0]),
+			      chan->send_map, send_ring - PAGE_SIZE, true);
+	if (!ret)
+		ret = lumen_ring_init(&chan->recv,
+				      page_address(chan->pages[spages]),
+				      chan->recv_map, recv_ring - PAGE_SIZE, true);
+	if (ret)
+		goto out_free;
+	/* We set pending_send_sz when blocked and signal freed space. */
+	chan->send.ctrl->feature_bits =
+		cpu_to_le32(VMBUS_RING_FEAT_PENDING_SEND_SZ);
+	chan->recv.ctrl->feature_bits =
+		cpu_to_le32(VMBUS_RING_FEAT_PENDING_SEND_SZ);
+	return 0;
+
+out_nomem:
+	ret = -ENOMEM;
+out_free:
+	vmbus_chan_free_rings(chan);
+	return ret;
+}
+
+/**
+ * lumen_chan_open() - Open a channel: rings, GPADL, OPENCHANNEL.
+ * @chan: the channel, offered and not open.
+ * @send_ring: bytes of the guest-to-host ring, control page included; a
+ *	multiple of PAGE_SIZE, at least two pages.
+ * @recv_ring: bytes of the host-to-guest ring, likewise.
+ * @userdata: bytes passed to the device in OPENCHANNEL, or NULL.
+ * @udlen: their length, at most 120.
+ * @callback: called in softirq context on the channel's target CPU when
+ *	the host signals the channel.
+ * @ctx: argument for @callback.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, -EINVAL, -EBUSY if already open, -ENODEV if rescinded,
+ * -ENOMEM, -EIO if the host refused, -ETIMEDOUT.
+ */
+int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
+		    const void *userdata, u32 udlen,
+		    void (*callback)(void *ctx), void *ctx)
+{
+	struct vmbus_msg_open_channel msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_OPENCHANNEL),
+		.child_relid = cpu_to_le32(chan->relid),
+		.open_id = cpu_to_le32(chan->relid),
+		.target_vp = cpu_to_le32(chan->target_vp),
+		.downstream_offset = cpu_to_le32(send_ring >> PAGE_SHIFT),
+	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_OPENCHANNEL_RESULT,
+		.relid = chan->relid,
+		.key = chan->relid,
+	};
+	u64 *pfns = NULL;
+	u32 i;
+	int ret;
+
+	if (!PAGE_ALIGNED(send_ring) || !PAGE_ALIGNED(recv_ring) ||
+	    send_ring < 2 * PAGE_SIZE || recv_ring < 2 * PAGE_SIZE ||
+	    udlen > sizeof(msg.user_data) || !callback)
+		return -EINVAL;
+	if (udlen)
+		memcpy(msg.user_data, userdata, udlen);
+
+	mutex_lock(&chan->lock);
+	ret = -EBUSY;
+	if (chan->state != VMBUS_CHAN_OFFERED)
+		goto out_unlock;
+	ret = -ENODEV;
+	if (READ_ONCE(chan->rescinded))
+		goto out_unlock;
+	ret = vmbus_chan_alloc_rings(chan, send_ring, recv_ring);
+	if (ret)
+		goto out_unlock;
+	pfns = kvmalloc_array(chan->npages, sizeof(*pfns), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!pfns)
+		goto out_free_rings;
+	for (i = 0; i < chan->npages; i++)
+		pfns[i] = page_to_pfn(chan->pages[i]);
+	ret = vmbus_gpadl_create(chan, pfns, chan->npages,
+				 send_ring + recv_ring, &chan->ring_gpadl);
+	kvfree(pfns);
+	if (ret)
+		goto out_free_rings;
+
+	WRITE_ONCE(chan->broken, false);
+	chan->ctx = ctx;
+	WRITE_ONCE(chan->callback, callback);
+	msg.ring_gpadl = cpu_to_le32(chan->ring_gpadl);
+	WRITE_ONCE(chan->state, VMBUS_CHAN_OPEN);
+	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	if (!ret && w.resp.openchannel_result.status)
+		ret = -EIO;
+	if (ret)
+		goto out_closed;
+	mutex_unlock(&chan->lock);
+	return 0;
+
+out_closed:
+	WRITE_ONCE(chan->state, VMBUS_CHAN_OFFERED);
+	tasklet_kill(&chan->tasklet);
+	WRITE_ONCE(chan->callback, NULL);
+	pr_err("relid %u: open failed: %d\n", chan->relid, ret);
+	if (!vmbus_gpadl_teardown(chan, chan->ring_gpadl)) {
+		chan->pages = NULL;	/* the host may still use them */
+		chan->npages = 0;
+	}
+out_free_rings:
+	vmbus_chan_free_rings(chan);
+out_unlock:
+	mutex_unlock(&chan->lock);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_open, LUMEN);
+
+static void vmbus_chan_do_close(struct lumen_chan *chan)
+{
+	struct vmbus_msg_close_channel msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_CLOSECHANNEL),
+		.child_relid = cpu_to_le32(chan->relid),
+	};
+	bool released = true;
+
+	if (chan->state != VMBUS_CHAN_OPEN)
+		return;
+	WRITE_ONCE(chan->state, VMBUS_CHAN_OFFERED);
+	tasklet_kill(&chan->tasklet);
+	WRITE_ONCE(chan->callback, NULL);
+	if (!READ_ONCE(chan->rescinded)) {
+		if (vmbus_chan_post(&msg, sizeof(msg)))
+			pr_warn("relid %u: CLOSECHANNEL not sent\n", chan->relid);
+		released = vmbus_gpadl_teardown(chan, chan->ring_gpadl);
+	}
+	if (!released) {
+		/* The host may still write the rings: leak, never reuse. */
+		vunmap(chan->send_map);
+		vunmap(chan->recv_map);
+		kfree(chan->pages);
+		chan->pages = NULL;
+		chan->npages = 0;
+		chan->send_map = NULL;
+		chan->recv_map = NULL;
+		return;
+	}
+	vmbus_chan_free_rings(chan);
+}
+
+/**
+ * lumen_chan_close() - Close an open channel.
+ * @chan: the channel.
+ *
+ * Sends CLOSECHANNEL, tears the ring GPADL down and frees the rings. For a
+ * rescinded channel nothing is sent.
+ *
+ * Context: process context, sleeps.
+ */
+void lumen_chan_close(struct lumen_chan *chan)
+{
+	mutex_lock(&chan->lock);
+	vmbus_chan_do_close(chan);
+	mutex_unlock(&chan->lock);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_close, LUMEN);
+
+/**
+ * vmbus_chan_close_rescinded() - Close a channel the host rescinded.
+ * @chan: the channel; rescinded is already set, so nothing is sent.
+ *
+ * Context: process context, sleeps.
+ */
+void vmbus_chan_close_rescinded(struct lumen_chan *chan)
+{
+	lumen_chan_close(chan);
+}
+
+static int vmbus_chan_write(struct lumen_chan *chan,
+			    const struct lumen_ring_buf *bufs,
+			    unsigned int nbufs)
+{
+	unsigned long flags;
+	bool signal = false;
+	int ret;
+
+	if (READ_ONCE(chan->state) != VMBUS_CHAN_OPEN)
+		return -ENOTCONN;
+	if (READ_ONCE(chan->rescinded))
+		return -ENODEV;
+	if (READ_ONCE(chan->broken))
+		return -EIO;
+	spin_lock_irqsave(&chan->send_lock, flags);
+	ret = lumen_ring_write(&chan->send, bufs, nbufs, &signal);
+	spin_unlock_irqrestore(&chan->send_lock, flags);
+	if (ret == -ERANGE)
+		vmbus_chan_broken(chan, ret, "corrupt send ring");
+	if (!ret && signal)
+		vmbus_chan_signal(chan);
+	return ret;
+}
+
+/**
+ * lumen_chan_send() - Send an in-band packet.
+ * @chan: an open channel.
+ * @data: the payload.
+ * @len: its length.
+ * @trans_id: transaction id (from the channel's request table, or 0).
+ * @want_completion: ask the host for a completion packet.
+ *
+ * Context: any context.
+ * Return: 0, -EAGAIN when the ring is full, -EMSGSIZE, -ENOTCONN,
+ * -ENODEV (rescinded), -EIO (channel broken), -ERANGE (corrupt ring).
+ */
+int lumen_chan_send(struct lumen_chan *chan, const void *data, u32 len,
+		    u64 trans_id, bool want_completion)
+{
+	struct vmbus_pkt_desc desc = {
+		.type = cpu_to_le16(VMBUS_PKT_DATA_INBAND),
+		.offset8 = cpu_to_le16(sizeof(desc) >> VMBUS_PKT_SHIFT),
+		.trans_id = cpu_to_le64(trans_id),
+	};
+	struct lumen_ring_buf bufs[2] = {
+		{ &desc, sizeof(desc) },
+		{ data, len },
+	};
+	u32 total = ALIGN(sizeof(desc) + len, 8);
+
+	if (len > U16_MAX * 8 - sizeof(desc))
+		return -EMSGSIZE;
+	desc.len8 = cpu_to_le16(total >> VMBUS_PKT_SHIFT);
+	if (want_completion)
+		desc.flags = cpu_to_le16(VMBUS_PKT_FLAG_COMPLETION_REQUESTED);
+	return vmbus_chan_write(chan, bufs, 2);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_send, LUMEN);
+
+/**
+ * lumen_chan_send_gpa() - Send a GPA-direct packet describing guest pages.
+ * @chan: an open channel.
+ * @ranges: the memory ranges the host may access.
+ * @nranges: how many (at least one).
+ * @data: the in-band payload after the ranges.
+ * @len: its length.
+ * @trans_id: transaction id; a completion is always requested.
+ *
+ * Context: any context; allocates with GFP_ATOMIC.
+ * Return: as lumen_chan_send(), plus -EINVAL for bad ranges and -ENOMEM.
+ */
+int lumen_chan_send_gpa(struct lumen_chan *chan,
+			const struct lumen_chan_range *ranges,
+			unsigned int nranges, const void *data, u32 len,
+			u64 trans_id)
+{
+	struct vmbus_pkt_gpa_direct *hdr;
+	struct lumen_ring_buf bufs[2];
+	size_t desc_len = sizeof(*hdr);
+	unsigned int i, j;
+	u8 *p;
+	int ret;
+
+	if (!nranges)
+		return -EINVAL;
+	for (i = 0; i < nranges; i++) {
+		if (ranges[i].offset >= PAGE_SIZE || !ranges[i].npfn ||
+		    DIV_ROUND_UP(ranges[i].offset + (u64)ranges[i].len,
+				 PAGE_SIZE) != ranges[i].npfn)
+			return -EINVAL;
+		desc_len += sizeof(struct vmbus_pkt_gpa_range) +
+			    (size_t)ranges[i].npfn * sizeof(u64);
+		if (desc_len > VMBUS_GPA_DESC_MAX)
+			return -EMSGSIZE;
+	}
+	hdr = kzalloc(desc_len, GFP_ATOMIC);
+	if (!hdr)
+		return -ENOMEM;
+	hdr->desc.type = cpu_to_le16(VMBUS_PKT_DATA_GPA_DIRECT);
+	hdr->desc.offset8 = cpu_to_le16(desc_len >> VMBUS_PKT_SHIFT);
+	hdr->desc.len8 = cpu_to_le16(ALIGN(desc_len + len, 8) >>
+				     VMBUS_PKT_SHIFT);
+	hdr->desc.flags = cpu_to_le16(VMBUS_PKT_FLAG_COMPLETION_REQUESTED);
+	hdr->desc.trans_id = cpu_to_le64(trans_id);
+	hdr->range_count = cpu_to_le32(nranges);
+	p = (u8 *)(hdr + 1);
+	for (i = 0; i < nranges; i++) {
+		struct vmbus_pkt_gpa_range *r = (void *)p;
+
+		r->byte_count = cpu_to_le32(ranges[i].len);
+		r->byte_offset = cpu_to_le32(ranges[i].offset);
+		for (j = 0; j < ranges[i].npfn; j++)
+			r->pfn[j] = cpu_to_le64(ranges[i].pfns[j]);
+		p += sizeof(*r) + ranges[i].npfn * sizeof(u64);
+	}
+	bufs[0].data = hdr;
+	bufs[0].len = desc_len;
+	bufs[1].data = data;
+	bufs[1].len = len;
+	ret = vmbus_chan_write(chan, bufs, 2);
+	kfree(hdr);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_send_gpa, LUMEN);
+
+/**
+ * lumen_chan_recv() - Take the next packet off the receive ring.
+ * @chan: an open channel.
+ * @buf: private buffer the packet is copied into; @pkt points into it.
+ * @buflen: its size.
+ * @pkt: the packet.
+ *
+ * The packet is copied out of shared memory and its descriptor validated
+ * before anything is returned. Call lumen_chan_recv_done() after a batch.
+ *
+ * Context: the channel's callback (softirq), or with it quiesced.
+ * Return: 0, -ENODATA when empty, -EMSGSIZE if @buflen is too small (the
+ * packet stays), -EIO once the ring was found corrupt.
+ */
+int lumen_chan_recv(struct lumen_chan *chan, void *buf, u32 buflen,
+		    struct lumen_chan_pkt *pkt)
+{
+	struct lumen_ring_pkt rp;
+	int ret;
+
+	if (READ_ONCE(chan->broken))
+		return -EIO;
+	ret = lumen_ring_peek(&chan->recv, buf, buflen, &rp);
+	if (ret == -ENODATA || ret == -EMSGSIZE)
+		return ret;
+	if (ret) {
+		vmbus_chan_broken(chan, ret, "corrupt receive ring");
+		return -EIO;
+	}
+	ret = lumen_ring_advance(&chan->recv, &rp);
+	if (ret) {
+		vmbus_chan_broken(chan, ret, "corrupt receive ring");
+		return -EIO;
+	}
+	pkt->type = rp.type;
+	pkt->flags = rp.flags;
+	pkt->trans_id = rp.trans_id;
+	pkt->data = (u8 *)buf + rp.offset;
+	pkt->len = rp.len;
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_recv, LUMEN);
+
+/**
+ * lumen_chan_recv_done() - Publish what was read; signal a waiting host.
+ * @chan: an open channel.
+ *
+ * Context: the channel's callback (softirq), or with it quiesced.
+ */
+void lumen_chan_recv_done(struct lumen_chan *chan)
+{
+	if (lumen_ring_read_commit(&chan->recv))
+		vmbus_chan_signal(chan);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_recv_done, LUMEN);

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_vmbus: channel lifetime. Offers become channels in the relid table and
+ * primary channels become devices on the vmbus bus; sub-channels go to
+ * their primary's driver. A rescind fails every waiter of the channel,
+ * removes the device (the driver closes the channel; no GPADL teardown is
+ * sent for a rescinded channel) and releases the relid with RELID_RELEASED
+ * once nothing uses the channel.
+ *
+ * Host input rules enforced here, on top of the message parser: a relid
+ * already in use, a second primary offer for the same instance GUID, a
+ * sub-channel without its primary, and a rescind for an unknown relid are
+ * rejected, counted and logged with a ratelimit.
+ *
+ * Locking: vmbus_relid_lock (spinlock, interrupts off) protects updates of
+ * vmbus_relids[]; the interrupt path reads it under RCU. vmbus_waiters_lock
+ * (spinlock, bottom halves off) protects the waiter list. Offers and
+ * rescinds arrive one at a time on the ordered message workqueue, so they
+ * never race each other.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bitops.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <lumen/transport.h>
+#include "channel.h"
+#include "core.h"
+
+static struct lumen_chan __rcu *vmbus_relids[VMBUS_MSG_RELID_LIMIT];
+static DEFINE_SPINLOCK(vmbus_relid_lock);
+static LIST_HEAD(vmbus_waiters);
+static DEFINE_SPINLOCK(vmbus_waiters_lock);
+
+static void vmbus_chan_release(struct kref *ref)
+{
+	struct lumen_chan *chan = container_of(ref, struct lumen_chan, ref);
+
+	kfree(chan);
+}
+
+/**
+ * vmbus_chan_put() - Drop a channel reference.
+ * @chan: the channel.
+ *
+ * Context: any context.
+ */
+void vmbus_chan_put(struct lumen_chan *chan)
+{
+	kref_put(&chan->ref, vmbus_chan_release);
+}
+
+/**
+ * lumen_chan_relid() - The channel's relid.
+ * @chan: the channel.
+ *
+ * Context: any context.
+ * Return: the relid.
+ */
+u32 lumen_chan_relid(const struct lumen_chan *chan)
+{
+	return chan->relid;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_relid, LUMEN);
+
+/**
+ * lumen_chan_rescinded() - Has the host rescinded the channel?
+ * @chan: the channel.
+ *
+ * Context: any context.
+ * Return: true once the rescind was seen.
+ */
+bool lumen_chan_rescinded(const struct lumen_chan *chan)
+{
+	return READ_ONCE(chan->rescinded);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_rescinded, LUMEN);
+
+/**
+ * vmbus_waiter_arm() - Start waiting for a response, before the request.
+ * @w: the waiter, with @type, @relid and @key set.
+ *
+ * Context: process context.
+ */
+void vmbus_waiter_arm(struct vmbus_waiter *w)
+{
+	init_completion(&w->done);
+	w->err = 0;
+	spin_lock_bh(&vmbus_waiters_lock);
+	list_add_tail(&w->node, &vmbus_waiters);
+	spin_unlock_bh(&vmbus_waiters_lock);
+}
+
+/**
+ * vmbus_waiter_wait() - Wait for the response and disarm the waiter.
+ * @w: an armed waiter.
+ * @post_err: the errno of posting the request; 0 to wait.
+ *
+ * Context: process context, sleeps.
+ * Return: 0 with the response in @w->resp, @post_err, -ENODEV if the
+ * channel was rescinded, or -ETIMEDOUT.
+ */
+int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err)
+{
+	int ret = post_err;
+
+	if (!ret && !wait_for_completion_timeout(&w->done, 30 * HZ))
+		ret = -ETIMEDOUT;
+	spin_lock_bh(&vmbus_waiters_lock);
+	list_del(&w->node);
+	spin_unlock_bh(&vmbus_waiters_lock);
+	return ret ? ret : w->err;
+}
+
+/**
+ * vmbus_waiter_post() - Arm a waiter, post the request and wait.
+ * @w: the waiter, with @type, @relid and @key set.
+ * @msg: the request.
+ * @size: its length.
+ *
+ * Context: process context, sleeps.
+ * Return: as vmbus_waiter_wait().
+ */
+int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size)
+{
+	vmbus_waiter_arm(w);
+	return vmbus_waiter_wait(w, vmbus_chan_post(msg, size));
+}
+
+/**
+ * vmbus_waiter_complete() - Hand a response to the request waiting for it.
+ * @msg: the parsed response.
+ * @key: its second match key (GPADL handle or open id), 0 for none.
+ *
+ * Context: process context (the message workqueue).
+ * Return: true if a waiter took it, false if nobody waits (counted).
+ */
+bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key)
+{
+	struct vmbus_waiter *w;
+	bool found = false;
+
+	spin_lock_bh(&vmbus_waiters_lock);
+	list_for_each_entry(w, &vmbus_waiters, node) {
+		if (w->type != msg->type || (w->relid && msg->relid &&
+					     w->relid != msg->relid) ||
+		    w->key != key || completion_done(&w->done))
+			continue;
+		memcpy(&w->resp, &msg->body, sizeof(w->resp));
+		complete(&w->done);
+		found = true;
+		break;
+	}
+	spin_unlock_bh(&vmbus_waiters_lock);
+	if (!found) {
+		vmbus_conn_count_bad(-EALREADY);
+		pr_warn_ratelimited("response type %u (relid %u) unexpected\n",
+				    msg->type, msg->relid);
+	}
+	return found;
+}
+
+/* Fail every waiter of a rescinded relid. */
+static void vmbus_waiters_fail(u32 relid)
+{
+	struct vmbus_waiter *w;
+
+	spin_lock_bh(&vmbus_waiters_lock);
+	list_for_each_entry(w, &vmbus_waiters, node) {
+		if (w->relid != relid || completion_done(&w->done))
+			continue;
+		w->err = -ENODEV;
+		complete(&w->done);
+	}
+	spin_unlock_bh(&vmbus_waiters_lock);
+}
+
+static struct lumen_chan *vmbus_chan_get_relid(u32 relid)
+{
+	struct lumen_chan *chan;
+
+	if (!relid || relid >= VMBUS_MSG_RELID_LIMIT)
+		return NULL;
+	rcu_read_lock();
+	chan = rcu_dereference(vmbus_relids[relid]);
+	if (chan && !kref_get_unless_zero(&chan->ref))
+		chan = NULL;
+	rcu_read_unlock();
+	return chan;
+}
+
+/* The primary channel already offered with this instance GUID, if any. */
+static struct lumen_chan *vmbus_chan_find_primary(const guid_t *instance)
+{
+	struct lumen_chan *chan;
+	unsigned int i;
+
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
+		chan = rcu_dereference_protected(vmbus_relids[i], 1);
+		if (chan && !chan->primary &&
+		    guid_equal(&chan->offer.if_instance, instance))
+			return chan;
+	}
+	return NULL;
+}
+
+static void vmbus_chan_tasklet(struct tasklet_struct *t)
+{
+	struct lumen_chan *chan = from_tasklet(chan, t, tasklet);
+	void (*callback)(void *ctx) = READ_ONCE(chan->callback);
+
+	if (callback && !READ_ONCE(chan->broken))
+		callback(chan->ctx);
+}
+
+static void vmbus_chan_reject(int err, const char *why, u32 relid)
+{
+	vmbus_conn_count_bad(err);
+	pr_warn_ratelimited("offer for relid %u rejected: %s\n", relid, why);
+}
+
+/* Spread channels over the online CPUs, round robin. */
+static unsigned int vmbus_chan_pick_cpu(void)
+{
+	static unsigned int next;
+	unsigned int cpu;
+
+	cpu = cpumask_next(next, cpu_online_mask);
+	if (cpu >= nr_cpu_ids)
+		cpu = cpumask_first(cpu_online_mask);
+	next = cpu;
+	return cpu;
+}
+
+/**
+ * vmbus_chan_offer() - Turn an OFFERCHANNEL into a channel.
+ * @msg: the parsed offer (relid and monitor id already range-checked).
+ *
+ * Context: process context (the message workqueue).
+ */
+void vmbus_chan_offer(const struct vmbus_chmsg *msg)
+{
+	const struct vmbus_msg_offer_channel *offer = &msg->body.offerchannel;
+	u16 subidx = le16_to_cpu(offer->sub_channel_index);
+	struct lumen_chan *chan, *primary = NULL;
+	unsigned long flags;
+
+	if (rcu_access_pointer(vmbus_relids[msg->relid])) {
+		vmbus_chan_reject(-EEXIST, "relid in use", msg->relid);
+		return;
+	}
+	primary = vmbus_chan_find_primary(&offer->if_instance);
+	if (!subidx && primary) {
+		vmbus_chan_reject(-EEXIST, "duplicate instance", msg->relid);
+		return;
+	}
+	if (subidx && !primary) {
+		vmbus_chan_reject(-ENOENT, "sub-channel without primary",
+				  msg->relid);
+		return;
+	}
+
+	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
+	if (!chan)
+		return;
+	kref_init(&chan->ref);
+	chan->relid = msg->relid;
+	chan->offer = *offer;
+	chan->conn_id = le32_to_cpu(offer->connection_id);
+	chan->target_cpu = vmbus_chan_pick_cpu();
+	chan->target_vp = vmbus_transport()->vp_index(chan->target_cpu);
+	INIT_LIST_HEAD(&chan->subchannels);
+	INIT_LIST_HEAD(&chan->sibling);
+	mutex_init(&chan->lock);
+	spin_lock_init(&chan->send_lock);
+	tasklet_setup(&chan->tasklet, vmbus_chan_tasklet);
+
+	spin_lock_irqsave(&vmbus_relid_lock, flags);
+	rcu_assign_pointer(vmbus_relids[chan->relid], chan);
+	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
+
+	if (subidx) {
+		struct lumen_vmbus_driver *drv;
+
+		chan->primary = primary;
+		kref_get(&chan->ref);
+		mutex_lock(&primary->lock);
+		list_add_tail(&chan->sibling, &primary->subchannels);
+		mutex_unlock(&primary->lock);
+		drv = primary->device && primary->device->dev.driver ?
+		      container_of(primary->device->dev.driver,
+				   struct lumen_vmbus_driver, driver) : NULL;
+		if (drv && drv->sub_channel)
+			drv->sub_channel(primary, chan);
+		return;
+	}
+	if (vmbus_device_add(chan))
+		pr_err("relid %u: device not added\n", chan->relid);
+}
+
+static void vmbus_chan_release_relid(struct lumen_chan *chan)
+{
+	struct vmbus_msg_relid_released msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RELID_RELEASED),
+		.child_relid = cpu_to_le32(chan->relid),
+	};
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmbus_relid_lock, flags);
+	RCU_INIT_POINTER(vmbus_relids[chan->relid], NULL);
+	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
+	synchronize_rcu();
+	tasklet_kill(&chan->tasklet);
+	if (vmbus_chan_post(&msg, sizeof(msg)))
+		pr_warn("relid %u: RELID_RELEASED not sent\n", chan->relid);
+	vmbus_chan_put(chan);
+}
+
+/**
+ * vmbus_chan_rescind() - The host took a channel back.
+ * @relid: its relid (range-checked by the parser).
+ *
+ * Context: process context (the message workqueue).
+ */
+void vmbus_chan_rescind(u32 relid)
+{
+	struct lumen_chan *chan = vmbus_chan_get_relid(relid);
+
+	if (!chan) {
+		vmbus_conn_count_bad(-ENOENT);
+		pr_warn_ratelimited("rescind of unknown relid %u\n", relid);
+		return;
+	}
+	WRITE_ONCE(chan->rescinded, true);
+	vmbus_waiters_fail(relid);
+	if (chan->primary) {
+		vmbus_chan_close_rescinded(chan);
+		mutex_lock(&chan->primary->lock);
+		list_del_init(&chan->sibling);
+		mutex_unlock(&chan->primary->lock);
+		vmbus_chan_put(chan);
+	} else {
+		vmbus_device_remove(chan);
+		vmbus_chan_close_rescinded(chan);
+	}
+	vmbus_chan_release_relid(chan);
+	vmbus_chan_put(chan);
+}
+
+/**
+ * vmbus_chan_remove_all() - Remove every device before disconnecting.
+ *
+ * Drivers close their channels in remove while the host still answers.
+ *
+ * Context: process context; the message workqueue is idle or flushed.
+ */
+void vmbus_chan_remove_all(void)
+{
+	struct lumen_chan *chan;
+	unsigned int i;
+
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
+		chan = rcu_dereference_protected(vmbus_relids[i], 1);
+		if (chan && !chan->primary)
+			vmbus_device_remove(chan);
+	}
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
+		unsigned long flags;
+
+		chan = rcu_dereference_protected(vmbus_relids[i], 1);
+		if (!chan)
+			continue;
+		spin_lock_irqsave(&vmbus_relid_lock, flags);
+		RCU_INIT_POINTER(vmbus_relids[i], NULL);
+		spin_unlock_irqrestore(&vmbus_relid_lock, flags);
+		synchronize_rcu();
+		tasklet_kill(&chan->tasklet);
+		if (chan->primary) {
+			list_del_init(&chan->sibling);
+			vmbus_chan_put(chan);
+		}
+		vmbus_chan_put(chan);
+	}
+}
+
+/**
+ * vmbus_chan_isr_events() - Dispatch channel events from the SynIC.
+ * @bits: the event flags (or legacy receive interrupt bits) of this CPU.
+ * @nbits: how many bits to scan.
+ *
+ * Context: hard irq, on the CPU whose SINT fired.
+ */
+void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits)
+{
+	struct lumen_chan *chan;
+	unsigned int relid;
+
+	/* Bit 0 belongs to the message connection, never to a channel. */
+	relid = 1;
+	for_each_set_bit_from(relid, bits, nbits) {
+		if (!test_and_clear_bit(relid, bits))
+			continue;
+		rcu_read_lock();
+		chan = rcu_dereference(vmbus_relids[relid]);
+		if (chan) {
+			atomic64_inc(&chan->interrupts);
+			if (READ_ONCE(chan->state) == VMBUS_CHAN_OPEN)
+				tasklet_schedule(&chan->tasklet);
+		}
+		rcu_read_unlock();
+	}
+}
+
+/**
+ * vmbus_chan_init() - Set up channel bookkeeping.
+ *
+ * Context: process context.
+ * Return: 0.
+ */
+int vmbus_chan_init(void)
+{
+	return 0;
+}
+
+/**
+ * vmbus_chan_exit() - Tear down channel bookkeeping.
+ *
+ * Context: process context, after disconnect.
+ */
+void vmbus_chan_exit(void)
+{
+	vmbus_chan_remove_all();
+}

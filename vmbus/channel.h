@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hv_vmbus internals: the channel object, the relid table and the waiters
+ * for host responses. Drivers see struct lumen_chan only as an opaque
+ * handle (include/lumen/vmbus.h).
+ */
+#ifndef _VMBUS_CHANNEL_H
+#define _VMBUS_CHANNEL_H
+
+#include <linux/completion.h>
+#include <linux/interrupt.h>
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#include <lumen/chmsg.h>
+#include <lumen/ring.h>
+#include <lumen/vmbus.h>
+#include <proto/vmbus_msg.h>
+
+/**
+ * struct lumen_chan - A VMBus channel (opaque to drivers).
+ * @ref: references: the relid table holds one until RELID_RELEASED, the
+ *	device one, each sub-channel list entry one.
+ * @relid: child relid from the offer; the index in the relid table.
+ * @offer: the validated private copy of the OFFERCHANNEL message.
+ * @conn_id: connection id for HvSignalEvent.
+ * @target_vp: VP that receives this channel's interrupts.
+ * @target_cpu: the CPU with that VP index.
+ * @primary: the primary channel; NULL for a primary.
+ * @device: the device of a primary channel; NULL for sub-channels.
+ * @subchannels: sub-channels of a primary, protected by @lock.
+ * @sibling: entry in the primary's @subchannels.
+ * @lock: serialises open, close and teardown; protects @state.
+ * @state: VMBUS_CHAN_*.
+ * @rescinded: the host rescinded the channel; set once, read anywhere.
+ * @broken: the ring was found corrupt; no more I/O.
+ * @pages: ring pages, both rings back to back.
+ * @npages: number of @pages.
+ * @send_map: the send ring's data area, mapped twice back to back.
+ * @recv_map: the receive ring's data area, mapped twice back to back.
+ * @send: producer state of the guest-to-host ring.
+ * @recv: consumer state of the host-to-guest ring.
+ * @send_lock: serialises producers on @send; interrupts off.
+ * @ring_gpadl: handle of the ring GPADL while open.
+ * @callback: the driver's receive callback (softirq, target CPU).
+ * @ctx: argument of @callback.
+ * @tasklet: runs @callback; scheduled from the interrupt path.
+ * @interrupts: events received.
+ * @signals: times the host was signalled.
+ * @bad_packets: malformed packets or ring corruption seen.
+ */
+struct lumen_chan {
+	struct kref ref;
+	u32 relid;
+	struct vmbus_msg_offer_channel offer;
+	u32 conn_id;
+	u32 target_vp;
+	unsigned int target_cpu;
+	struct lumen_chan *primary;
+	struct lumen_vmbus_device *device;
+	struct list_head subchannels;
+	struct list_head sibling;
+	struct mutex lock;	/* see above */
+	u32 state;
+	bool rescinded;
+	bool broken;
+	struct page **pages;
+	u32 npages;
+	void *send_map;
+	void *recv_map;
+	struct lumen_ring send;
+	struct lumen_ring recv;
+	spinlock_t send_lock;	/* see above */
+	u32 ring_gpadl;
+	void (*callback)(void *ctx);
+	void *ctx;
+	struct tasklet_struct tasklet;
+	atomic64_t interrupts;
+	atomic64_t signals;
+	atomic64_t bad_packets;
+};
+
+#define VMBUS_CHAN_OFFERED	0
+#define VMBUS_CHAN_OPEN		1
+
+/**
+ * struct vmbus_waiter - A request waiting for the host's response.
+ * @node: entry in the waiter list.
+ * @type: the response type awaited (VMBUS_MSG_*).
+ * @relid: channel it concerns, 0 for none.
+ * @key: second match key: GPADL handle or open id; 0 to ignore.
+ * @done: completed on the response or on rescind.
+ * @err: 0, or -ENODEV when the channel was rescinded.
+ * @resp: the response (private copy).
+ */
+struct vmbus_waiter {
+	struct list_head node;
+	u32 type;
+	u32 relid;
+	u32 key;
+	struct completion done;
+	int err;
+	union vmbus_chmsg_body resp;
+};
+
+/* channel.c */
+int vmbus_chan_init(void);
+void vmbus_chan_exit(void);
+void vmbus_chan_offer(const struct vmbus_chmsg *msg);
+void vmbus_chan_rescind(u32 relid);
+void vmbus_chan_remove_all(void);
+void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits);
+void vmbus_chan_put(struct lumen_chan *chan);
+void vmbus_waiter_arm(struct vmbus_waiter *w);
+int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err);
+int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size);
+bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key);
+
+/* chan_io.c */
+int vmbus_chan_post(const void *msg, u32 size);
+void vmbus_chan_close_rescinded(struct lumen_chan *chan);
+
+/* bus.c */
+int vmbus_bus_init(void);
+void vmbus_bus_exit(void);
+int vmbus_device_add(struct lumen_chan *chan);
+void vmbus_device_remove(struct lumen_chan *chan);
+
+#endif
