@@ -71,6 +71,20 @@ static struct lumen_vmbus_driver bench_driver = {
 	.remove = bench_remove,
 };
 
+/* Wait up to a second for the next packet. */
+static int bench_recv(struct lumen_chan *chan, void *buf,
+		      struct lumen_chan_pkt *pkt)
+{
+	u32 len = LUMEN_ECHO_MAX_PACKET + 64;
+	int ret = -ENODATA;
+
+	wait_event_timeout(bench_wq,
+			   (ret = lumen_chan_recv(chan, buf, len, pkt)) !=
+			   -ENODATA, HZ);
+	lumen_chan_recv_done(chan);
+	return ret;
+}
+
 /* Echo round trips of @size bytes for about BENCH_RT_SECONDS. */
 static u64 bench_round_trips(struct lumen_chan *chan, u32 size, void *buf)
 {
@@ -84,11 +98,7 @@ static u64 bench_round_trips(struct lumen_chan *chan, u32 size, void *buf)
 		ret = lumen_chan_send(chan, buf, size, n + 1, true);
 		if (ret)
 			break;
-		ret = -ENODATA;
-		wait_event_timeout(bench_wq, (ret = lumen_chan_recv(chan, buf,
-				   LUMEN_ECHO_MAX_PACKET + 64, &pkt)) != -ENODATA,
-				   HZ);
-		lumen_chan_recv_done(chan);
+		ret = bench_recv(chan, buf, &pkt);
 		if (ret)
 			break;
 		n++;
