@@ -229,6 +229,29 @@ static void chan_send_gpa_fill_sizes(struct kunit *test)
 	lumen_chan_close(echo_dev->chan);
 }
 
+/* GPADLs of 1 page to 16 MiB: header plus up to 146 body messages. */
+static void chan_gpadl_sizes(struct kunit *test)
+{
+	static const u32 pages[] = { 1, 26, 27, 54, 55, 256, 1024, 4096 };
+	unsigned int i;
+	u32 handle;
+	void *buf;
+
+	KUNIT_ASSERT_NOT_NULL(test, echo_dev);
+	for (i = 0; i < ARRAY_SIZE(pages); i++) {
+		buf = vzalloc(pages[i] * PAGE_SIZE);
+		KUNIT_ASSERT_NOT_NULL(test, buf);
+		KUNIT_EXPECT_EQ(test, lumen_chan_gpadl_create(echo_dev->chan,
+							      buf,
+							      pages[i] * PAGE_SIZE,
+							      &handle), 0);
+		lumen_chan_gpadl_teardown(echo_dev->chan, handle);
+		vfree(buf);
+	}
+	KUNIT_EXPECT_EQ(test, lumen_chan_gpadl_create(echo_dev->chan, NULL, 0,
+						      &handle), -EINVAL);
+}
+
 static int lumen_echo_suite_init(struct kunit_suite *suite)
 {
 	int ret = lumen_vmbus_driver_register(&echo_driver);
@@ -253,6 +276,7 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE_SLOW(chan_send_10000_checked),
 	KUNIT_CASE(chan_send_gpa_read_sizes),
 	KUNIT_CASE(chan_send_gpa_fill_sizes),
+	KUNIT_CASE(chan_gpadl_sizes),
 	{}
 };
 
