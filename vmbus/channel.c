@@ -21,6 +21,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bitops.h>
+#include <linux/jiffies.h>
+#include <linux/moduleparam.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -28,6 +30,11 @@
 #include <lumen/transport.h>
 #include "channel.h"
 #include "core.h"
+
+static unsigned int response_timeout_ms = 30000;
+module_param(response_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(response_timeout_ms,
+		 "How long to wait for a host response to a channel request");
 
 static struct lumen_chan __rcu *vmbus_relids[VMBUS_MSG_RELID_LIMIT];
 static DEFINE_SPINLOCK(vmbus_relid_lock);
@@ -104,9 +111,10 @@ void vmbus_waiter_arm(struct vmbus_waiter *w)
  */
 int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err)
 {
+	unsigned long timeout = msecs_to_jiffies(READ_ONCE(response_timeout_ms));
 	int ret = post_err;
 
-	if (!ret && !wait_for_completion_timeout(&w->done, 30 * HZ))
+	if (!ret && !wait_for_completion_timeout(&w->done, timeout))
 		ret = -ETIMEDOUT;
 	spin_lock_bh(&vmbus_waiters_lock);
 	list_del(&w->node);

@@ -4,12 +4,14 @@
  * echo device, with no real driver. A test driver binds to the echo class,
  * then each case opens the channel and checks the round trips: in-band
  * packets from 1 byte up, 10,000 packets with their data, and GPA-direct
- * READ and FILL over 1 byte to 64 KiB, checked with CRC-32C. Needs hv_vmbus
+ * READ and FILL over 1 byte to 64 KiB, checked with CRC-32C; GPADLs up to
+ * 16 MiB; rescind with packets in flight. Needs hv_vmbus
  * and hvsim (with an echo device) loaded first.
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/crc32.h>
+#include <linux/umh.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -27,7 +29,9 @@
 #define ECHO_BUF	(LUMEN_ECHO_MAX_PACKET + 64)
 
 static struct lumen_vmbus_device *echo_dev;
+static bool echo_open_now;
 static DECLARE_COMPLETION(echo_probed);
+static DECLARE_COMPLETION(echo_removed);
 static DECLARE_WAIT_QUEUE_HEAD(echo_wq);
 
 static void echo_callback(void *ctx)
@@ -47,8 +51,14 @@ static int echo_probe(struct lumen_vmbus_device *dev,
 
 static void echo_remove(struct lumen_vmbus_device *dev)
 {
-	if (dev == echo_dev)
-		echo_dev = NULL;
+	if (dev != echo_dev)
+		return;
+	/* The driver contract: the channel is closed when remove returns. */
+	if (echo_open_now)
+		lumen_chan_close(dev->chan);
+	echo_open_now = false;
+	echo_dev = NULL;
+	complete(&echo_removed);
 }
 
 static const struct hv_vmbus_device_id echo_ids[] = {
@@ -82,6 +92,28 @@ static void echo_open(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_dev->chan, ECHO_RING,
 					      ECHO_RING, NULL, 0,
 					      echo_callback, NULL), 0);
+	echo_open_now = true;
+}
+
+static void echo_close(void)
+{
+	echo_open_now = false;
+	lumen_chan_close(echo_dev->chan);
+}
+
+/*
+ * Write @text to one of hvsim's debugfs control files, the way a person
+ * does: through the shell (the files take plain user writes).
+ */
+static int echo_hvsim_ctl(const char *file, const char *text)
+{
+	char cmd[128];
+	char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+	char *envp[] = { "PATH=/bin:/sbin", NULL };
+
+	snprintf(cmd, sizeof(cmd), "echo %s > /sys/kernel/debug/hvsim/%s",
+		 text, file);
+	return call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
 }
 
 static void chan_open_close_repeats(struct kunit *test)
@@ -123,7 +155,7 @@ static void chan_send_inband_sizes(struct kunit *test)
 		KUNIT_ASSERT_GE(test, pkt.len, sizes[i]);
 		KUNIT_EXPECT_MEMEQ(test, pkt.data, out, sizes[i]);
 	}
-	lumen_chan_close(echo_dev->chan);
+	echo_close();
 }
 
 /* 10,000 packets, up to 32 in flight, every reply's data checked. */
@@ -157,7 +189,7 @@ static void chan_send_10000_checked(struct kunit *test)
 		got++;
 	}
 	KUNIT_EXPECT_EQ(test, bad, 0);
-	lumen_chan_close(echo_dev->chan);
+	echo_close();
 }
 
 /* One GPA-direct op over @len bytes at @offset into a vmalloc buffer. */
@@ -217,7 +249,7 @@ static void chan_send_gpa_read_sizes(struct kunit *test)
 	echo_gpa(test, LUMEN_ECHO_OP_READ, 4097, 4000);
 	echo_gpa(test, LUMEN_ECHO_OP_READ, 65536, 0);
 	echo_gpa(test, LUMEN_ECHO_OP_READ, 65536, 8);
-	lumen_chan_close(echo_dev->chan);
+	echo_close();
 }
 
 static void chan_send_gpa_fill_sizes(struct kunit *test)
@@ -226,7 +258,7 @@ static void chan_send_gpa_fill_sizes(struct kunit *test)
 	echo_gpa(test, LUMEN_ECHO_OP_FILL, 1, 0);
 	echo_gpa(test, LUMEN_ECHO_OP_FILL, 3000, 2000);
 	echo_gpa(test, LUMEN_ECHO_OP_FILL, 65536, 0);
-	lumen_chan_close(echo_dev->chan);
+	echo_close();
 }
 
 /* GPADLs of 1 page to 16 MiB: header plus up to 146 body messages. */
@@ -250,6 +282,46 @@ static void chan_gpadl_sizes(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, lumen_chan_gpadl_create(echo_dev->chan, NULL, 0,
 						      &handle), -EINVAL);
+}
+
+/*
+ * Rescind while open with packets in flight: the host stops, the device is
+ * removed (its driver closes the channel, nothing is sent for it), and a
+ * device hot-added afterwards works. Runs last: it replaces the device.
+ */
+static void chan_rescind_while_busy(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	char relid[16];
+	u8 out[512], *in;
+	u32 n = 0;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	memset(out, 0x3c, sizeof(out));
+	while (n < 100000 && !lumen_chan_send(echo_dev->chan, out, sizeof(out),
+					      n + 1, true))
+		n++;
+	KUNIT_EXPECT_GT(test, n, 0);
+
+	reinit_completion(&echo_removed);
+	reinit_completion(&echo_probed);
+	snprintf(relid, sizeof(relid), "%u", lumen_chan_relid(echo_dev->chan));
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("rescind", relid), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&echo_removed,
+							    ECHO_TIMEOUT));
+	KUNIT_EXPECT_NULL(test, echo_dev);
+
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("add_device", "echo"), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&echo_probed,
+							    ECHO_TIMEOUT));
+	echo_open(test);
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, 8, 1, true),
+			0);
+	KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+	KUNIT_EXPECT_EQ(test, pkt.trans_id, 1);
+	echo_close();
 }
 
 static int lumen_echo_suite_init(struct kunit_suite *suite)
@@ -277,6 +349,7 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_send_gpa_read_sizes),
 	KUNIT_CASE(chan_send_gpa_fill_sizes),
 	KUNIT_CASE(chan_gpadl_sizes),
+	KUNIT_CASE(chan_rescind_while_busy),
 	{}
 };
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # vm-timeout: 300
+# shellcheck disable=SC2016 # the single quotes hold awk programs
 # hvsim's host side on its own: echo devices are offered at load (at every
 # protocol version), hot-added devices are offered at once, a rescinded
 # device keeps its relid until the guest releases it, the guest sees no bad
