@@ -6,8 +6,9 @@
  * modpost generates from MODULE_DEVICE_TABLE(vmbus, ...), so udev loads the
  * right driver.
  *
- * sysfs, per device: class_id, device_id, relid, target_cpu, monitor_id,
- * ring_read_avail, ring_write_avail, interrupts, signals, bad_packets.
+ * sysfs, per device: class_id, device_id, relid, target_cpu (writable:
+ * MODIFYCHANNEL), monitor_id, ring_read_avail, ring_write_avail,
+ * interrupts, signals, bad_packets.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -50,9 +51,21 @@ static DEVICE_ATTR_RO(relid);
 static ssize_t target_cpu_show(struct device *dev, struct device_attribute *a,
 			       char *buf)
 {
-	return sysfs_emit(buf, "%u\n", vmbus_dev_chan(dev)->target_cpu);
+	return sysfs_emit(buf, "%u\n", READ_ONCE(vmbus_dev_chan(dev)->target_cpu));
 }
-static DEVICE_ATTR_RO(target_cpu);
+
+static ssize_t target_cpu_store(struct device *dev, struct device_attribute *a,
+				const char *buf, size_t count)
+{
+	unsigned int cpu;
+	int ret;
+
+	ret = kstrtouint(buf, 0, &cpu);
+	if (!ret)
+		ret = vmbus_chan_retarget(vmbus_dev_chan(dev), cpu);
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(target_cpu);
 
 static ssize_t monitor_id_show(struct device *dev, struct device_attribute *a,
 			       char *buf)

@@ -20,6 +20,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -28,6 +29,7 @@
 
 #include <lumen/gpadl_msg.h>
 #include <lumen/transport.h>
+#include <lumen/vmbus.h>
 #include <proto/vmbus_ring.h>
 #include "channel.h"
 #include "core.h"
@@ -335,6 +337,7 @@ int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
 		goto out_free_rings;
 
 	WRITE_ONCE(chan->broken, false);
+	WRITE_ONCE(chan->polling, false);
 	chan->ctx = ctx;
 	WRITE_ONCE(chan->callback, callback);
 	msg.ring_gpadl = cpu_to_le32(chan->ring_gpadl);
@@ -604,3 +607,84 @@ void lumen_chan_recv_done(struct lumen_chan *chan)
 		vmbus_chan_signal(chan);
 }
 EXPORT_SYMBOL_NS_GPL(lumen_chan_recv_done, LUMEN);
+
+/**
+ * vmbus_chan_retarget() - Move a channel's interrupts to another CPU.
+ * @chan: the channel.
+ * @cpu: an online CPU.
+ *
+ * A closed channel just takes the CPU for its next open. An open one sends
+ * MODIFYCHANNEL (VMBus 4.1 and newer); from 5.3 the host confirms with
+ * MODIFYCHANNEL_RESPONSE, before that it does not answer and events may
+ * still arrive on the old CPU for a while.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, -EINVAL for an offline CPU, -EOPNOTSUPP before 4.1, -ENODEV
+ * if rescinded, -EIO if the host refused, or -ETIMEDOUT.
+ */
+int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
+{
+	const struct lumen_transport_ops *ops = vmbus_transport();
+	u32 version = lumen_vmbus_version();
+	struct vmbus_msg_modify_channel msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_MODIFYCHANNEL),
+		.child_relid = cpu_to_le32(chan->relid),
+	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_MODIFYCHANNEL_RESPONSE,
+		.relid = chan->relid,
+	};
+	u32 vp;
+	int ret = 0;
+
+	if (cpu >= nr_cpu_ids || !cpu_online(cpu) || !ops)
+		return -EINVAL;
+	vp = ops->vp_index(cpu);
+	mutex_lock(&chan->lock);
+	if (READ_ONCE(chan->rescinded)) {
+		ret = -ENODEV;
+	} else if (chan->state != VMBUS_CHAN_OPEN) {
+		chan->target_cpu = cpu;
+		chan->target_vp = vp;
+	} else if (version < VMBUS_PROTO_V4_1) {
+		ret = -EOPNOTSUPP;
+	} else {
+		msg.target_vp = cpu_to_le32(vp);
+		if (version >= VMBUS_PROTO_V5_3) {
+			ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+			if (!ret && w.resp.modifychannel_response.status)
+				ret = -EIO;
+		} else {
+			ret = vmbus_chan_post(&msg, sizeof(msg));
+		}
+		if (!ret) {
+			chan->target_cpu = cpu;
+			chan->target_vp = vp;
+		}
+	}
+	mutex_unlock(&chan->lock);
+	return ret;
+}
+
+/**
+ * lumen_chan_set_polling() - Switch a channel between interrupts and polling.
+ * @chan: an open channel.
+ * @poll: true to poll: the host is asked not to signal (the receive ring's
+ *	interrupt mask) and the callback is no longer scheduled, as a NAPI
+ *	driver does while it polls; false to go back to interrupts.
+ *
+ * Context: any context; the driver serialises calls with its receive path.
+ * Return: when leaving polling, true if packets arrived meanwhile (poll
+ * once more: the host saw the mask and did not signal them); else false.
+ */
+bool lumen_chan_set_polling(struct lumen_chan *chan, bool poll)
+{
+	if (poll) {
+		WRITE_ONCE(chan->polling, true);
+		lumen_ring_intr_mask(&chan->recv);
+		return false;
+	}
+	WRITE_ONCE(chan->polling, false);
+	return lumen_ring_intr_unmask(&chan->recv);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_chan_set_polling, LUMEN);

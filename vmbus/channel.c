@@ -414,7 +414,8 @@ void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits)
 		chan = rcu_dereference(vmbus_relids[relid]);
 		if (chan) {
 			atomic64_inc(&chan->interrupts);
-			if (READ_ONCE(chan->state) == VMBUS_CHAN_OPEN)
+			if (READ_ONCE(chan->state) == VMBUS_CHAN_OPEN &&
+			    !READ_ONCE(chan->polling))
 				tasklet_schedule(&chan->tasklet);
 		}
 		rcu_read_unlock();

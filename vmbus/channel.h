@@ -37,6 +37,7 @@
  * @state: VMBUS_CHAN_*.
  * @rescinded: the host rescinded the channel; set once, read anywhere.
  * @broken: the ring was found corrupt; no more I/O.
+ * @polling: the driver polls; events do not schedule @tasklet.
  * @pages: ring pages, both rings back to back.
  * @npages: number of @pages.
  * @send_map: the send ring's data area, mapped twice back to back.
@@ -67,6 +68,7 @@ struct lumen_chan {
 	u32 state;
 	bool rescinded;
 	bool broken;
+	bool polling;
 	struct page **pages;
 	u32 npages;
 	void *send_map;
@@ -122,6 +124,7 @@ bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key);
 /* chan_io.c */
 int vmbus_chan_post(const void *msg, u32 size);
 void vmbus_chan_close_rescinded(struct lumen_chan *chan);
+int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu);
 
 /* bus.c */
 int vmbus_bus_init(void);

@@ -103,6 +103,7 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 int lumen_chan_recv(struct lumen_chan *chan, void *buf, u32 buflen,
 		    struct lumen_chan_pkt *pkt);
 void lumen_chan_recv_done(struct lumen_chan *chan);
+bool lumen_chan_set_polling(struct lumen_chan *chan, bool poll);
 int lumen_chan_gpadl_create(struct lumen_chan *chan, void *buf, u32 size,
 			    u32 *handle);
 void lumen_chan_gpadl_teardown(struct lumen_chan *chan, u32 handle);

@@ -10,7 +10,9 @@
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/atomic.h>
 #include <linux/crc32.h>
+#include <linux/delay.h>
 #include <linux/umh.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -34,8 +36,13 @@ static DECLARE_COMPLETION(echo_probed);
 static DECLARE_COMPLETION(echo_removed);
 static DECLARE_WAIT_QUEUE_HEAD(echo_wq);
 
+static int echo_callback_cpu = -1;
+static atomic_t echo_callbacks = ATOMIC_INIT(0);
+
 static void echo_callback(void *ctx)
 {
+	WRITE_ONCE(echo_callback_cpu, smp_processor_id());
+	atomic_inc(&echo_callbacks);
 	wake_up(&echo_wq);
 }
 
@@ -284,6 +291,71 @@ static void chan_gpadl_sizes(struct kunit *test)
 						      &handle), -EINVAL);
 }
 
+/* Polling: no callbacks while polled, replies still arrive; unmask works. */
+static void chan_polling_mode(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	u8 out[64], *in;
+	int i, ret, before;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	KUNIT_EXPECT_FALSE(test, lumen_chan_set_polling(echo_dev->chan, true));
+	before = atomic_read(&echo_callbacks);
+	memset(out, 0x11, sizeof(out));
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, sizeof(out),
+					      1, true), 0);
+	for (i = 0, ret = -ENODATA; i < 1000 && ret == -ENODATA; i++) {
+		msleep(2);
+		ret = lumen_chan_recv(echo_dev->chan, in, ECHO_BUF, &pkt);
+	}
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	lumen_chan_recv_done(echo_dev->chan);
+	KUNIT_EXPECT_EQ(test, pkt.trans_id, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&echo_callbacks), before);
+
+	/* A reply that lands while polled is reported when unmasking. */
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, sizeof(out),
+					      2, true), 0);
+	msleep(200);
+	KUNIT_EXPECT_TRUE(test, lumen_chan_set_polling(echo_dev->chan, false));
+	KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+	KUNIT_EXPECT_EQ(test, pkt.trans_id, 2);
+	echo_close();
+}
+
+/* MODIFYCHANNEL through sysfs: callbacks follow the channel to each CPU. */
+static void chan_retarget_cpu(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	unsigned int cpu;
+	char cmd[160];
+	char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+	char *envp[] = { "PATH=/bin:/sbin", NULL };
+	u8 out[16], *in;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	memset(out, 0x22, sizeof(out));
+	for_each_online_cpu(cpu) {
+		snprintf(cmd, sizeof(cmd),
+			 "echo %u > /sys/bus/vmbus/devices/%s/target_cpu", cpu,
+			 dev_name(&echo_dev->dev));
+		KUNIT_ASSERT_EQ(test, call_usermodehelper(argv[0], argv, envp,
+							  UMH_WAIT_PROC), 0);
+		WRITE_ONCE(echo_callback_cpu, -1);
+		KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out,
+						      sizeof(out), cpu + 1,
+						      true), 0);
+		KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
+		KUNIT_EXPECT_EQ(test, pkt.trans_id, cpu + 1);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(echo_callback_cpu), (int)cpu);
+	}
+	echo_close();
+}
+
 /*
  * Rescind while open with packets in flight: the host stops, the device is
  * removed (its driver closes the channel, nothing is sent for it), and a
@@ -349,6 +421,8 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_send_gpa_read_sizes),
 	KUNIT_CASE(chan_send_gpa_fill_sizes),
 	KUNIT_CASE(chan_gpadl_sizes),
+	KUNIT_CASE(chan_polling_mode),
+	KUNIT_CASE(chan_retarget_cpu),
 	KUNIT_CASE(chan_rescind_while_busy),
 	{}
 };
