@@ -26,6 +26,7 @@
 #ifndef _HVSIM_H
 #define _HVSIM_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -60,6 +61,7 @@
 /* Most devices hvsim holds at once (offered or not). */
 #define HVSIM_MAX_DEVICES	64
 
+struct dentry;
 struct hvsim_dev;
 struct page;
 struct seq_file;
@@ -153,6 +155,11 @@ struct hvsim_chan {
  * @pkts_out: packets written to the host-to-guest ring (work item).
  * @bad_pkts: packets the device refused or could not answer (work item).
  * @ring_errors: times the channel was marked broken (work item).
+ * @stalled: fault: the host does not drain the guest-to-host ring
+ *	(written under the mutex with WRITE_ONCE(), read by the work item).
+ * @corrupt: fault: an &enum hvsim_corrupt the work item applies to the
+ *	host-to-guest ring next (set under the mutex while open, taken by
+ *	the work item with xchg()).
  *
  * Counters are written only by the work item and read locklessly.
  */
@@ -173,15 +180,72 @@ struct hvsim_dev {
 	u64 pkts_out;
 	u64 bad_pkts;
 	u64 ring_errors;
+	bool stalled;
+	int corrupt;
 };
 
-/*
- * Fault knobs (the next step of the VMBus issue) go here: a struct
- * hvsim_faults read by the server and the channel work at the points where
- * Hyper-V can misbehave (delay or drop a message, corrupt a ring index,
- * refuse a GPADL, rescind at a chosen moment), set from debugfs
- * /sys/kernel/debug/hvsim/faults/.
+/**
+ * enum hvsim_corrupt - How debugfs faults/ring_corrupt breaks a ring.
+ * @HVSIM_CORRUPT_NONE: nothing to do.
+ * @HVSIM_CORRUPT_INDEX: write index set to the data size (out of range).
+ * @HVSIM_CORRUPT_UNALIGNED: write index moved by 4 (not 8-aligned).
+ * @HVSIM_CORRUPT_LEN_SHORT: a packet whose len8 is below its offset8.
+ * @HVSIM_CORRUPT_LEN_PAST: a packet whose len8 runs past the written data.
+ * @HVSIM_CORRUPT_MODES: number of values.
  */
+enum hvsim_corrupt {
+	HVSIM_CORRUPT_NONE,
+	HVSIM_CORRUPT_INDEX,
+	HVSIM_CORRUPT_UNALIGNED,
+	HVSIM_CORRUPT_LEN_SHORT,
+	HVSIM_CORRUPT_LEN_PAST,
+	HVSIM_CORRUPT_MODES,
+};
+
+/**
+ * struct hvsim_faults - Host misbehaviour armed from debugfs faults/.
+ * @msg_truncate: host-to-guest messages still to truncate below their
+ *	type's minimum (mutex).
+ * @msg_oversize: messages still to deliver with a SynIC payload size of
+ *	241 to 255 (mutex).
+ * @drop_responses: control responses still to drop (mutex).
+ * @drop_type: drop only responses of this type; 0 for any (mutex).
+ * @drop_completions: device completions still to drop.
+ * @delay_ms: delay of every control response and completion, ms.
+ * @truncated: messages truncated.
+ * @oversized: messages sent with an oversized payload size.
+ * @responses_dropped: control responses dropped.
+ * @responses_delayed: control responses delayed.
+ * @completions_dropped: completions dropped.
+ * @completions_delayed: completions delayed.
+ * @injected: messages sent by bogus_relid, dup_offer and unknown_type.
+ * @rings_corrupted: host-to-guest rings corrupted.
+ *
+ * Fields marked "mutex" are read and written under hvsim_mutex (the
+ * outgoing message path holds it); the others are atomics or
+ * READ_ONCE()/WRITE_ONCE() values, read by the channel work.
+ */
+struct hvsim_faults {
+	u32 msg_truncate;
+	u32 msg_oversize;
+	u32 drop_responses;
+	u32 drop_type;
+	atomic_t drop_completions;
+	u32 delay_ms;
+	atomic64_t truncated;
+	atomic64_t oversized;
+	atomic64_t responses_dropped;
+	atomic64_t responses_delayed;
+	atomic64_t completions_dropped;
+	atomic64_t completions_delayed;
+	atomic64_t injected;
+	atomic64_t rings_corrupted;
+};
+
+/* Longest delay_ms accepted: a work item or the mutex holder sleeps it. */
+#define HVSIM_FAULT_DELAY_MAX	10000
+
+extern struct hvsim_faults hvsim_faults;
 
 extern struct mutex hvsim_mutex;
 extern struct workqueue_struct *hvsim_wq;
@@ -193,6 +257,7 @@ int hvsim_hv_attach(void);
 void hvsim_hv_detach(void);
 void hvsim_hv_exit(void);
 int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size);
+int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed);
 int hvsim_hv_signal_guest(u32 vp, u32 flag);
 
 /* server.c: connection, offers, channel messages. */
@@ -209,6 +274,11 @@ int hvsim_server_add_device(const char *name);
 int hvsim_server_rescind(u32 relid);
 void hvsim_server_show_devices(struct seq_file *m);
 void hvsim_server_show_stats(struct seq_file *m);
+int hvsim_server_bogus_relid(u32 relid);
+int hvsim_server_dup_offer(u32 relid);
+int hvsim_server_send_type(u32 type);
+int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode);
+int hvsim_server_stall(u32 relid);
 
 /* gpadl.c: GPADL assembly, mapping and teardown. */
 void *hvsim_map_pfns(const u64 *pfns, u32 npfn, struct page ***pagesp);
@@ -228,6 +298,12 @@ void hvsim_chan_work(struct work_struct *work);
 int hvsim_chan_signal(u32 conn_id);
 int hvsim_chan_set_int_page(u64 gpa);
 void hvsim_chan_clear_int_page(void);
+
+/* faults.c: fault knobs. */
+void hvsim_faults_debugfs(struct dentry *parent);
+bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed);
+bool hvsim_fault_completion(void);
+void hvsim_fault_corrupt_ring(struct hvsim_dev *dev, enum hvsim_corrupt mode);
 
 /* Bump a counter that only one work item writes and debugfs reads. */
 static inline void hvsim_count(u64 *counter)

@@ -108,19 +108,28 @@ static void echo_close(void)
 	lumen_chan_close(echo_dev->chan);
 }
 
-/*
- * Write @text to one of hvsim's debugfs control files, the way a person
- * does: through the shell (the files take plain user writes).
- */
+/* Run a shell command in the guest, as a person at the console would. */
+static int echo_shell(const char *cmd)
+{
+	char *argv[4], *envp[2];
+
+	argv[0] = "/bin/sh";
+	argv[1] = "-c";
+	argv[2] = (char *)cmd;
+	argv[3] = NULL;
+	envp[0] = "PATH=/bin:/sbin";
+	envp[1] = NULL;
+	return call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
+}
+
+/* Write @text to one of hvsim's debugfs control files. */
 static int echo_hvsim_ctl(const char *file, const char *text)
 {
 	char cmd[128];
-	char *argv[] = { "/bin/sh", "-c", cmd, NULL };
-	char *envp[] = { "PATH=/bin:/sbin", NULL };
 
 	snprintf(cmd, sizeof(cmd), "echo %s > /sys/kernel/debug/hvsim/%s",
 		 text, file);
-	return call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
+	return echo_shell(cmd);
 }
 
 static void chan_open_close_repeats(struct kunit *test)
@@ -307,7 +316,7 @@ static void chan_polling_mode(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, sizeof(out),
 					      1, true), 0);
 	for (i = 0, ret = -ENODATA; i < 1000 && ret == -ENODATA; i++) {
-		msleep(2);
+		usleep_range(2000, 3000);
 		ret = lumen_chan_recv(echo_dev->chan, in, ECHO_BUF, &pkt);
 	}
 	KUNIT_ASSERT_EQ(test, ret, 0);
@@ -331,8 +340,6 @@ static void chan_retarget_cpu(struct kunit *test)
 	struct lumen_chan_pkt pkt;
 	unsigned int cpu;
 	char cmd[160];
-	char *argv[] = { "/bin/sh", "-c", cmd, NULL };
-	char *envp[] = { "PATH=/bin:/sbin", NULL };
 	u8 out[16], *in;
 
 	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
@@ -343,8 +350,7 @@ static void chan_retarget_cpu(struct kunit *test)
 		snprintf(cmd, sizeof(cmd),
 			 "echo %u > /sys/bus/vmbus/devices/%s/target_cpu", cpu,
 			 dev_name(&echo_dev->dev));
-		KUNIT_ASSERT_EQ(test, call_usermodehelper(argv[0], argv, envp,
-							  UMH_WAIT_PROC), 0);
+		KUNIT_ASSERT_EQ(test, echo_shell(cmd), 0);
 		WRITE_ONCE(echo_callback_cpu, -1);
 		KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out,
 						      sizeof(out), cpu + 1,
@@ -365,15 +371,17 @@ static void chan_rescind_while_busy(struct kunit *test)
 {
 	struct lumen_chan_pkt pkt;
 	char relid[16];
-	u8 out[512], *in;
+	u8 *out, *in;
 	u32 n = 0;
 
 	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	out = kunit_kmalloc(test, 512, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, in);
+	KUNIT_ASSERT_NOT_NULL(test, out);
 	echo_open(test);
-	memset(out, 0x3c, sizeof(out));
-	while (n < 100000 && !lumen_chan_send(echo_dev->chan, out, sizeof(out),
-					      n + 1, true))
+	memset(out, 0x3c, 512);
+	while (n < 100000 &&
+	       !lumen_chan_send(echo_dev->chan, out, 512, n + 1, true))
 		n++;
 	KUNIT_EXPECT_GT(test, n, 0);
 
