@@ -590,6 +590,63 @@ u32 lumen_vmbus_version(void)
 }
 EXPORT_SYMBOL_NS_GPL(lumen_vmbus_version, LUMEN);
 
+/**
+ * vmbus_conn_unload_kexec() - UNLOAD before kexec, without driver teardown.
+ * @ops: the attached transport.
+ *
+ * The next kernel contacts the host again; it needs the host to have
+ * forgotten this connection. Sends UNLOAD (3.0 and newer), waits for the
+ * response, then disables the SynIC.
+ *
+ * Context: process context, sleeps (the kexec shutdown path).
+ */
+void vmbus_conn_unload_kexec(const struct lumen_transport_ops *ops)
+{
+	struct vmbus_msg_unload req = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
+	};
+
+	if (!READ_ONCE(vmbus_conn.version))
+		return;
+	if (vmbus_conn.version >= VMBUS_PROTO_V3_0 &&
+	    vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req, sizeof(req),
+			       &vmbus_conn.unload_pending,
+			       &vmbus_conn.unload_done))
+		pr_err("kexec: UNLOAD not answered\n");
+	WRITE_ONCE(vmbus_conn.version, 0);
+	vmbus_synic_stop(ops);
+}
+
+/**
+ * vmbus_conn_unload_crash() - UNLOAD from the crash path, for kdump.
+ * @ops: the attached transport.
+ *
+ * Must not sleep or rely on interrupts: posts UNLOAD once and polls every
+ * CPU's message slot each 10 ms, for up to 100 s (Azure hosts may take
+ * tens of seconds), for UNLOAD_RESPONSE.
+ *
+ * Context: any context, interrupts possibly off; does not sleep.
+ */
+void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops)
+{
+	struct vmbus_msg_unload req = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
+	};
+	unsigned int i;
+
+	if (READ_ONCE(vmbus_conn.version) < VMBUS_PROTO_V3_0)
+		return;
+	if (ops->post_message(vmbus_conn.msg_conn_id, TLFS_MSG_VMBUS, &req,
+			      sizeof(req)) != TLFS_STATUS_SUCCESS)
+		return;
+	for (i = 0; i < 100 * 100; i++) {
+		if (vmbus_synic_poll_msg(ops, VMBUS_MSG_UNLOAD_RESPONSE))
+			break;
+		mdelay(10);
+	}
+	WRITE_ONCE(vmbus_conn.version, 0);
+}
+
 static int vmbus_conn_version_show(struct seq_file *m, void *v)
 {
 	u32 version = READ_ONCE(vmbus_conn.version);

@@ -25,10 +25,13 @@ void vmbus_hyperv_detach(void);
 /* synic.c */
 int vmbus_synic_start(const struct lumen_transport_ops *ops);
 void vmbus_synic_stop(const struct lumen_transport_ops *ops);
+bool vmbus_synic_poll_msg(const struct lumen_transport_ops *ops, u32 msg_type);
 
 /* connection.c */
 int vmbus_conn_connect(const struct lumen_transport_ops *ops);
 void vmbus_conn_disconnect(const struct lumen_transport_ops *ops);
+void vmbus_conn_unload_kexec(const struct lumen_transport_ops *ops);
+void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops);
 void vmbus_conn_queue_msg(const void *payload, u32 size);
 void vmbus_conn_count_bad(int err);
 int vmbus_conn_post_msg(const void *msg, u32 size);

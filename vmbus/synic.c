@@ -31,6 +31,7 @@
 #include <linux/string.h>
 
 #include <lumen/transport.h>
+#include <proto/vmbus_msg.h>
 #include "channel.h"
 #include "core.h"
 
@@ -169,4 +170,49 @@ void vmbus_synic_stop(const struct lumen_transport_ops *ops)
 	cpus_read_lock();
 	vmbus_synic_teardown(ops);
 	cpus_read_unlock();
+}
+
+/**
+ * vmbus_synic_poll_msg() - Look for a VMBus message type in every slot.
+ * @ops: the attached transport.
+ * @msg_type: the channel message type wanted (VMBUS_MSG_*).
+ *
+ * For the crash path, where interrupts cannot be relied on: reads SINT 2's
+ * slot of every CPU, empties each occupied slot (EOM if more is queued)
+ * and reports whether one held @msg_type.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if @msg_type was seen.
+ */
+bool vmbus_synic_poll_msg(const struct lumen_transport_ops *ops, u32 msg_type)
+{
+	bool seen = false;
+	unsigned int cpu;
+
+	for_each_present_cpu(cpu) {
+		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+		struct tlfs_message *slot;
+		struct tlfs_message copy;
+		struct vmbus_msg_hdr hdr;
+		u32 type;
+
+		if (!READ_ONCE(s->enabled))
+			continue;
+		slot = &s->simp->slot[TLFS_VMBUS_SINT];
+		memcpy(&copy, slot, sizeof(copy));
+		type = le32_to_cpu(copy.header.message_type);
+		if (type == TLFS_MSG_NONE)
+			continue;
+		memcpy(&hdr, copy.payload, sizeof(hdr));
+		if (type == TLFS_MSG_VMBUS &&
+		    copy.header.payload_size >= sizeof(hdr) &&
+		    le32_to_cpu(hdr.type) == msg_type)
+			seen = true;
+		cmpxchg((u32 *)&slot->header.message_type, type, TLFS_MSG_NONE);
+		/* Release the slot before the pending read, as in the tasklet. */
+		smp_mb();
+		if (READ_ONCE(slot->header.flags) & TLFS_MSG_FLAG_PENDING)
+			ops->eom(cpu);
+	}
+	return seen;
 }

@@ -4,7 +4,8 @@
  * hypercalls and SynIC MSRs. It uses the Hyper-V platform code the kernel
  * exports (the hypercall page through hv_do_hypercall(), the per-CPU
  * hypercall input page, the VP index table and the VMBus interrupt vector)
- * and attaches by itself when the kernel found Hyper-V.
+ * and attaches by itself when the kernel found Hyper-V. It also installs
+ * the kexec and crash handlers that UNLOAD before the next kernel starts.
  *
  * Not supported yet, and refused at attach: isolated VMs (SNP, TDX), where
  * SynIC MSRs go through the GHCB or a paravisor owns the SynIC pages.
@@ -164,6 +165,19 @@ static const struct lumen_transport_ops hvt_ops = {
 
 static bool hvt_attached;
 
+/* machine_shutdown() before kexec: the new kernel contacts the host anew. */
+static void hvt_kexec(void)
+{
+	vmbus_conn_unload_kexec(&hvt_ops);
+}
+
+/* Crash: UNLOAD by polling, then disable the SynIC of this CPU only. */
+static void hvt_crash(struct pt_regs *regs)
+{
+	vmbus_conn_unload_crash(&hvt_ops);
+	hvt_synic_off(NULL);
+}
+
 /**
  * vmbus_hyperv_attach() - Attach real Hyper-V if the kernel found it.
  *
@@ -183,6 +197,10 @@ int vmbus_hyperv_attach(void)
 	}
 	ret = lumen_transport_register(&hvt_ops);
 	hvt_attached = !ret;
+	if (hvt_attached) {
+		hv_setup_kexec_handler(hvt_kexec);
+		hv_setup_crash_handler(hvt_crash);
+	}
 	return ret;
 }
 
@@ -193,7 +211,10 @@ int vmbus_hyperv_attach(void)
  */
 void vmbus_hyperv_detach(void)
 {
-	if (hvt_attached)
+	if (hvt_attached) {
+		hv_remove_crash_handler();
+		hv_remove_kexec_handler();
 		lumen_transport_unregister(&hvt_ops);
+	}
 	hvt_attached = false;
 }
