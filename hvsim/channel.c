@@ -238,6 +238,7 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
 	xa_erase(&hvsim_conns, dev->conn_id);
 	synchronize_rcu();
 	cancel_work_sync(&dev->work);
+	WRITE_ONCE(dev->corrupt, HVSIM_CORRUPT_NONE);
 	hvsim_chan_unmap(&dev->chan);
 	WRITE_ONCE(dev->target_vp, VMBUS_MSG_TARGET_VP_NONE);
 	dev->state = HVSIM_DEV_OFFERED;
@@ -403,6 +404,9 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
 		}
 		hvsim_count(&dev->pkts_in);
 		c->reply_len = dev->cls->packet(dev, &pkt, c->pkt, c->reply);
+		/* Faults: a completion delayed or lost by the host. */
+		if (c->reply_len && hvsim_fault_completion())
+			c->reply_len = 0;
 		if (c->reply_len) {
 			ret = hvsim_chan_flush_reply(dev, signal);
 			if (ret == -EAGAIN)
@@ -423,7 +427,9 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
  *
  * Sends a reply still waiting for space first, then drains the ring with
  * the guest's signals masked, and looks again after unmasking. Signals the
- * guest once at the end if the ring code asked for it.
+ * guest once at the end if the ring code asked for it. Faults: a pending
+ * ring_corrupt is applied first (the channel then counts as broken); a
+ * stalled channel is left alone.
  *
  * Context: process context (workqueue); owns the channel's rings.
  */
@@ -432,9 +438,18 @@ void hvsim_chan_work(struct work_struct *work)
 	struct hvsim_dev *dev = container_of(work, struct hvsim_dev, work);
 	struct hvsim_chan *c = &dev->chan;
 	bool signal = false;
-	int ret;
+	int ret, corrupt;
 
-	if (READ_ONCE(dev->broken))
+	corrupt = xchg(&dev->corrupt, HVSIM_CORRUPT_NONE);
+	if (corrupt) {
+		/* Fault: corrupt the ring, tell the guest, serve no more. */
+		hvsim_fault_corrupt_ring(dev, corrupt);
+		WRITE_ONCE(dev->broken, true);
+		hvsim_chan_notify_guest(dev);
+		return;
+	}
+	/* Broken, or stalled by a fault: leave the rings alone. */
+	if (READ_ONCE(dev->broken) || READ_ONCE(dev->stalled))
 		return;
 	for (;;) {
 		if (c->reply_len) {

@@ -24,6 +24,7 @@
 #include <linux/cpumask.h>
 #include <linux/gfp.h>
 #include <linux/irq_work.h>
+#include <linux/limits.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -43,12 +44,15 @@
  * @node: entry in &hvsim_vcpu.queue.
  * @sender: sender (port) id written into the slot header.
  * @size: payload bytes.
+ * @claimed: payload size written into the slot header; @size unless a
+ *	fault makes the header lie.
  * @payload: the message.
  */
 struct hvsim_msg {
 	struct list_head node;
 	u64 sender;
 	u32 size;
+	u32 claimed;
 	u8 payload[TLFS_MSG_PAYLOAD_MAX];
 };
 
@@ -148,7 +152,7 @@ static void hvsim_deliver_locked(struct hvsim_vcpu *v)
 	memcpy(slot->payload, m->payload, m->size);
 	slot->header.sender = cpu_to_le64(m->sender);
 	/* Type last: the guest treats a non-NONE type as a full message. */
-	WRITE_ONCE(*head, (u64)TLFS_MSG_VMBUS | (u64)m->size << 32 |
+	WRITE_ONCE(*head, (u64)TLFS_MSG_VMBUS | (u64)m->claimed << 32 |
 		   (v->queued > 1 ? HVSIM_SLOT_PENDING : 0));
 	list_del(&m->node);
 	v->queued--;
@@ -157,24 +161,27 @@ static void hvsim_deliver_locked(struct hvsim_vcpu *v)
 }
 
 /**
- * hvsim_hv_post_to_guest() - Queue a host-to-guest VMBus message.
+ * hvsim_hv_post_raw() - Queue a host-to-guest message, header size as given.
  * @vp: target VP index.
  * @payload: the channel message.
- * @size: its length, at most %TLFS_MSG_PAYLOAD_MAX.
+ * @size: bytes of @payload copied into the slot, at most
+ *	%TLFS_MSG_PAYLOAD_MAX.
+ * @claimed: payload size the slot header announces: @size, or a lie (up
+ *	to 255, the field's limit) for the msg_oversize fault.
  *
  * Context: any context; allocates with GFP_ATOMIC.
  * Return: 0, -EINVAL for a bad size or VP, -ENODEV if that vCPU's SynIC is
  * off, -ENOSPC when the queue is full, -ENOMEM.
  */
-int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size)
+int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed)
 {
 	struct hvsim_vcpu *v;
 	struct hvsim_msg *m;
 	unsigned long flags;
 	int ret = 0;
 
-	if (!size || size > TLFS_MSG_PAYLOAD_MAX || vp >= nr_cpu_ids ||
-	    !cpu_online(vp))
+	if (!size || size > TLFS_MSG_PAYLOAD_MAX || !claimed ||
+	    claimed > U8_MAX || vp >= nr_cpu_ids || !cpu_online(vp))
 		return -EINVAL;
 	v = &hvsim_vcpus[vp];
 	m = kzalloc(sizeof(*m), GFP_ATOMIC);
@@ -182,6 +189,7 @@ int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size)
 		return -ENOMEM;
 	m->sender = HVSIM_MSG_PORT;
 	m->size = size;
+	m->claimed = claimed;
 	memcpy(m->payload, payload, size);
 
 	spin_lock_irqsave(&v->lock, flags);
@@ -198,6 +206,20 @@ int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size)
 	spin_unlock_irqrestore(&v->lock, flags);
 	kfree(m);
 	return ret;
+}
+
+/**
+ * hvsim_hv_post_to_guest() - Queue a host-to-guest VMBus message.
+ * @vp: target VP index.
+ * @payload: the channel message.
+ * @size: its length, at most %TLFS_MSG_PAYLOAD_MAX.
+ *
+ * Context: any context; allocates with GFP_ATOMIC.
+ * Return: as hvsim_hv_post_raw().
+ */
+int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size)
+{
+	return hvsim_hv_post_raw(vp, payload, size, size);
 }
 
 /**

@@ -12,6 +12,7 @@
  *   add_device    write a class name ("echo") to hot-add a device
  *   rescind       write a relid to rescind that device
  *   stats         server counters (rejected and refused messages)
+ *   faults/       fault-injection knobs (faults.c)
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -192,6 +193,7 @@ static int __init hvsim_init(void)
 			    &hvsim_add_device_fops);
 	debugfs_create_file("rescind", 0200, hvsim_debugfs, NULL,
 			    &hvsim_rescind_fops);
+	hvsim_faults_debugfs(hvsim_debugfs);
 	ret = hvsim_hv_attach();
 	if (ret)
 		goto out_debugfs;

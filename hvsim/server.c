@@ -225,16 +225,21 @@ int hvsim_server_signal(u32 conn_id)
  *
  * Goes to the vCPU the guest named at contact (VP 0 before 3.0). A lost
  * message is logged; Hyper-V does not lose messages, so a test that sees
- * the log line failed.
+ * the log line failed. The message faults (faults.c) apply here: a
+ * response may be delayed or dropped, a message truncated or sent with an
+ * oversized payload size.
  *
- * Context: process context, hvsim_mutex held.
+ * Context: process context, hvsim_mutex held; sleeps while a fault delays.
  */
 void hvsim_send(const void *msg, size_t size)
 {
+	u32 len, claimed;
 	int ret;
 
 	lockdep_assert_held(&hvsim_mutex);
-	ret = hvsim_hv_post_to_guest(hvsim_srv.target_vp, msg, size);
+	if (hvsim_fault_outgoing(msg, size, &len, &claimed))
+		return;
+	ret = hvsim_hv_post_raw(hvsim_srv.target_vp, msg, len, claimed);
 	if (ret)
 		pr_warn_ratelimited("host message lost: %d\n", ret);
 }
@@ -255,15 +260,41 @@ static struct hvsim_dev *hvsim_dev_by_relid(u32 relid)
 	return NULL;
 }
 
+/* Build the OFFERCHANNEL of @dev under @relid. */
+static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
+			    struct vmbus_msg_offer_channel *offer)
+{
+	memset(offer, 0, sizeof(*offer));
+	offer->hdr.type = cpu_to_le32(VMBUS_MSG_OFFERCHANNEL);
+	offer->if_type = dev->cls->class_id;
+	offer->if_instance = dev->instance;
+	offer->flags = cpu_to_le16(dev->cls->offer_flags);
+	offer->sub_channel_index = cpu_to_le16(dev->sub_index);
+	offer->child_relid = cpu_to_le32(relid);
+	/*
+	 * No monitor page use (MNF): Hyper-V offers some channels without a
+	 * monitor id; the guest then signals with HvSignalEvent. OpenVMM
+	 * puts 0xff in the id of such offers.
+	 */
+	offer->monitor_id = 0xff;
+	offer->monitor_flags = 0;
+	/*
+	 * Dedicated interrupt and connection id exist from Win7 (1.1) on;
+	 * like OpenVMM, hvsim sends them to 0.13 guests too, which use the
+	 * legacy event id 2 instead.
+	 */
+	offer->interrupt_flags =
+		cpu_to_le16(VMBUS_MSG_OFFER_DEDICATED_INTERRUPT);
+	offer->connection_id = cpu_to_le32(HVSIM_CONN_ID(relid));
+}
+
 /*
  * Give @dev the lowest free relid and offer it. Relids come back only with
  * RELID_RELEASED or UNLOAD, so the guest never sees one reused early.
  */
 static int hvsim_offer(struct hvsim_dev *dev)
 {
-	struct vmbus_msg_offer_channel offer = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_OFFERCHANNEL),
-	};
+	struct vmbus_msg_offer_channel offer;
 	unsigned long relid;
 
 	relid = find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
@@ -275,26 +306,7 @@ static int hvsim_offer(struct hvsim_dev *dev)
 	dev->relid = relid;
 	dev->conn_id = HVSIM_CONN_ID(dev->relid);
 	dev->state = HVSIM_DEV_OFFERED;
-
-	offer.if_type = dev->cls->class_id;
-	offer.if_instance = dev->instance;
-	offer.flags = cpu_to_le16(dev->cls->offer_flags);
-	offer.sub_channel_index = cpu_to_le16(dev->sub_index);
-	offer.child_relid = cpu_to_le32(dev->relid);
-	/*
-	 * No monitor page use (MNF): Hyper-V offers some channels without a
-	 * monitor id; the guest then signals with HvSignalEvent. OpenVMM
-	 * puts 0xff in the id of such offers.
-	 */
-	offer.monitor_id = 0xff;
-	offer.monitor_flags = 0;
-	/*
-	 * Dedicated interrupt and connection id exist from Win7 (1.1) on;
-	 * like OpenVMM, hvsim sends them to 0.13 guests too, which use the
-	 * legacy event id 2 instead.
-	 */
-	offer.interrupt_flags = cpu_to_le16(VMBUS_MSG_OFFER_DEDICATED_INTERRUPT);
-	offer.connection_id = cpu_to_le32(dev->conn_id);
+	hvsim_offer_msg(dev, dev->relid, &offer);
 	hvsim_send(&offer, sizeof(offer));
 	return 0;
 }
@@ -667,6 +679,188 @@ int hvsim_server_rescind(u32 relid)
 	return ret;
 }
 
+/* Is a guest connected and past REQUESTOFFERS? Caller holds the mutex. */
+static bool hvsim_offers_out(void)
+{
+	return hvsim_srv.version && hvsim_srv.offers_sent;
+}
+
+/**
+ * hvsim_server_bogus_relid() - Fault: messages naming a relid not in use.
+ * @relid: any value but a relid hvsim has given a device.
+ *
+ * Sends RESCIND_CHANNELOFFER and OPENCHANNEL_RESULT (open id @relid,
+ * status 0) for @relid, as a confused host could.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -ENOTCONN before the guest asked for offers, -EBUSY if a
+ * device has @relid.
+ */
+int hvsim_server_bogus_relid(u32 relid)
+{
+	struct vmbus_msg_rescind_offer rescind = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
+		.child_relid = cpu_to_le32(relid),
+	};
+	struct vmbus_msg_open_result res = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_OPENCHANNEL_RESULT),
+		.child_relid = cpu_to_le32(relid),
+		.open_id = cpu_to_le32(relid),
+		.status = cpu_to_le32(VMBUS_MSG_STATUS_SUCCESS),
+	};
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	if (!hvsim_offers_out()) {
+		ret = -ENOTCONN;
+	} else if (relid < VMBUS_MSG_RELID_LIMIT &&
+		   test_bit(relid, hvsim_srv.relids)) {
+		ret = -EBUSY;
+	} else {
+		hvsim_send(&rescind, sizeof(rescind));
+		hvsim_send(&res, sizeof(res));
+		atomic64_add(2, &hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/**
+ * hvsim_server_dup_offer() - Fault: offer a device the guest has again.
+ * @relid: an offered or open device.
+ *
+ * Sends the device's OFFERCHANNEL again under the same relid, then under
+ * the lowest free relid (not reserved: the guest must refuse it, as the
+ * instance GUID is that of a primary channel it has).
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -ENOTCONN before the guest asked for offers, -ENOENT if no
+ * offered or open device has @relid, -ENOSPC without a free relid.
+ */
+int hvsim_server_dup_offer(u32 relid)
+{
+	struct vmbus_msg_offer_channel offer;
+	struct hvsim_dev *dev;
+	unsigned long other;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	dev = hvsim_dev_by_relid(relid);
+	other = find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
+	if (!hvsim_offers_out()) {
+		ret = -ENOTCONN;
+	} else if (!dev || (dev->state != HVSIM_DEV_OFFERED &&
+			    dev->state != HVSIM_DEV_OPEN)) {
+		ret = -ENOENT;
+	} else if (other >= VMBUS_MSG_RELID_LIMIT) {
+		ret = -ENOSPC;
+	} else {
+		hvsim_offer_msg(dev, dev->relid, &offer);
+		hvsim_send(&offer, sizeof(offer));
+		hvsim_offer_msg(dev, other, &offer);
+		hvsim_send(&offer, sizeof(offer));
+		atomic64_add(2, &hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/**
+ * hvsim_server_send_type() - Fault: a message of any type.
+ * @type: the type field; the body is zero, as long as the type's base
+ *	struct (16 bytes for a type the table does not know).
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, or -ENOTCONN while no guest is connected.
+ */
+int hvsim_server_send_type(u32 type)
+{
+	const struct vmbus_chmsg_info *info = vmbus_chmsg_info(type);
+	u8 msg[VMBUS_MSG_MAX_SIZE] = {};
+	struct vmbus_msg_hdr hdr = { .type = cpu_to_le32(type) };
+	u32 size = 16;
+	int ret = 0;
+
+	if (info)
+		size = clamp_t(u32, info->size, sizeof(hdr), sizeof(msg));
+	memcpy(msg, &hdr, sizeof(hdr));
+	mutex_lock(&hvsim_mutex);
+	if (!hvsim_srv.version) {
+		ret = -ENOTCONN;
+	} else {
+		hvsim_send(msg, size);
+		atomic64_inc(&hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/**
+ * hvsim_server_ring_corrupt() - Fault: corrupt an open channel's ring.
+ * @relid: the channel.
+ * @mode: what to corrupt (&enum hvsim_corrupt, not NONE).
+ *
+ * The channel's work item corrupts the host-to-guest ring, signals the
+ * guest and stops serving the channel (state "broken") until it closes.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -EINVAL for a bad mode, -ENOENT if no device has @relid,
+ * -EBADFD if its channel is not open.
+ */
+int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode)
+{
+	struct hvsim_dev *dev;
+	int ret = 0;
+
+	if (mode <= HVSIM_CORRUPT_NONE || mode >= HVSIM_CORRUPT_MODES)
+		return -EINVAL;
+	mutex_lock(&hvsim_mutex);
+	dev = hvsim_dev_by_relid(relid);
+	if (!dev) {
+		ret = -ENOENT;
+	} else if (dev->state != HVSIM_DEV_OPEN) {
+		ret = -EBADFD;
+	} else {
+		WRITE_ONCE(dev->corrupt, mode);
+		queue_work(hvsim_wq, &dev->work);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/**
+ * hvsim_server_stall() - Fault: stop or resume draining guest-to-host rings.
+ * @relid: the device to stall (it stays stalled across close and open),
+ *	or 0 to resume every stalled device.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, or -ENOENT if no device has @relid.
+ */
+int hvsim_server_stall(u32 relid)
+{
+	struct hvsim_dev *dev;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	if (!relid) {
+		list_for_each_entry(dev, &hvsim_srv.devices, node) {
+			if (!READ_ONCE(dev->stalled))
+				continue;
+			WRITE_ONCE(dev->stalled, false);
+			if (dev->state == HVSIM_DEV_OPEN)
+				queue_work(hvsim_wq, &dev->work);
+		}
+	} else {
+		dev = hvsim_dev_by_relid(relid);
+		if (dev)
+			WRITE_ONCE(dev->stalled, true);
+		else
+			ret = -ENOENT;
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
 static const char *const hvsim_state_names[] = {
 	[HVSIM_DEV_IDLE] = "idle",
 	[HVSIM_DEV_OFFERED] = "offered",
@@ -678,8 +872,9 @@ static const char *const hvsim_state_names[] = {
  * hvsim_server_show_devices() - One line per device for debugfs.
  * @m: the seq_file.
  *
- * "relid class instance state target_vp in=N out=N bad=N ring_errors=N":
- * relid 0 while not offered, target_vp "-" while the channel is not open
+ * "relid class instance state target_vp in=N out=N bad=N ring_errors=N",
+ * then "stalled" while the stall fault holds the device: relid 0 while not
+ * offered, target_vp "-" while the channel is not open
  * or has no interrupts, state "broken" for an open channel stopped by a
  * ring error.
  *
@@ -704,10 +899,11 @@ void hvsim_server_show_devices(struct seq_file *m)
 			seq_printf(m, "%u", vp);
 		else
 			seq_puts(m, "-");
-		seq_printf(m, " in=%llu out=%llu bad=%llu ring_errors=%llu\n",
+		seq_printf(m, " in=%llu out=%llu bad=%llu ring_errors=%llu%s\n",
 			   READ_ONCE(dev->pkts_in), READ_ONCE(dev->pkts_out),
 			   READ_ONCE(dev->bad_pkts),
-			   READ_ONCE(dev->ring_errors));
+			   READ_ONCE(dev->ring_errors),
+			   READ_ONCE(dev->stalled) ? " stalled" : "");
 	}
 	mutex_unlock(&hvsim_mutex);
 }

@@ -76,42 +76,6 @@ static void vmbus_chan_signal(struct lumen_chan *chan)
 		ops->signal_event(chan->conn_id, 0);
 }
 
-static int vmbus_gpadl_create(struct lumen_chan *chan, const u64 *pfns,
-			      u32 npfn, u32 size, u32 *handle)
-{
-	struct vmbus_gpadl_desc d = {
-		.relid = chan->relid,
-		.pfns = pfns,
-		.npfn = npfn,
-		.byte_count = size,
-	};
-	struct vmbus_waiter w = { .type = VMBUS_MSG_GPADL_CREATED };
-	u32 i, count = vmbus_gpadl_msg_count(npfn);
-	u8 msg[VMBUS_MSG_MAX_SIZE];
-	int len, ret = 0;
-
-	if (!count)
-		return -EINVAL;
-	d.handle = atomic_inc_return(&vmbus_gpadl_next);
-	w.relid = chan->relid;
-	w.key = d.handle;
-	vmbus_waiter_arm(&w);
-	for (i = 0; i < count && !ret; i++) {
-		len = vmbus_gpadl_msg_build(&d, i, msg, sizeof(msg));
-		ret = len < 0 ? len : vmbus_chan_post(msg, len);
-	}
-	ret = vmbus_waiter_wait(&w, ret);
-	if (ret)
-		return ret;
-	if (w.resp.gpadl_created.status) {
-		pr_err("relid %u: GPADL %u refused: status %#x\n", chan->relid,
-		       d.handle, le32_to_cpu(w.resp.gpadl_created.status));
-		return -EIO;
-	}
-	*handle = d.handle;
-	return 0;
-}
-
 /* Tear down a GPADL; false if the host never confirmed (leak the memory). */
 static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
 {
@@ -139,6 +103,44 @@ static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
 	return !ret;
 }
 
+static int vmbus_gpadl_create(struct lumen_chan *chan, const u64 *pfns,
+			      u32 npfn, u32 size, u32 *handle)
+{
+	struct vmbus_gpadl_desc d = {
+		.relid = chan->relid,
+		.pfns = pfns,
+		.npfn = npfn,
+		.byte_count = size,
+	};
+	struct vmbus_waiter w = { .type = VMBUS_MSG_GPADL_CREATED };
+	u32 i, count = vmbus_gpadl_msg_count(npfn);
+	u8 msg[VMBUS_MSG_MAX_SIZE];
+	int len, ret = 0;
+
+	if (!count)
+		return -EINVAL;
+	d.handle = atomic_inc_return(&vmbus_gpadl_next);
+	w.relid = chan->relid;
+	w.key = d.handle;
+	vmbus_waiter_arm(&w);
+	for (i = 0; i < count && !ret; i++) {
+		len = vmbus_gpadl_msg_build(&d, i, msg, sizeof(msg));
+		ret = len < 0 ? len : vmbus_chan_post(msg, len);
+	}
+	ret = vmbus_waiter_wait(&w, ret);
+	if (ret == -ETIMEDOUT && !vmbus_gpadl_teardown(chan, d.handle))
+		return -EREMOTEIO;	/* the host may still map the pages */
+	if (ret)
+		return ret;
+	if (w.resp.gpadl_created.status) {
+		pr_err("relid %u: GPADL %u refused: status %#x\n", chan->relid,
+		       d.handle, le32_to_cpu(w.resp.gpadl_created.status));
+		return -EIO;
+	}
+	*handle = d.handle;
+	return 0;
+}
+
 /**
  * lumen_chan_gpadl_create() - Describe a buffer to the host.
  * @chan: the channel.
@@ -148,7 +150,9 @@ static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
  *
  * Context: process context, sleeps.
  * Return: 0, -EINVAL for a bad buffer, -ENOMEM, -ENODEV if the channel
- * was rescinded, -EIO if the host refused, -ETIMEDOUT.
+ * was rescinded, -EIO if the host refused, -ETIMEDOUT (no GPADL remains),
+ * or -EREMOTEIO: the host never answered and the GPADL could not be torn
+ * down, so it may still map @buf: the caller must leak @buf.
  */
 int lumen_chan_gpadl_create(struct lumen_chan *chan, void *buf, u32 size,
 			    u32 *handle)
@@ -212,6 +216,25 @@ static void vmbus_chan_free_rings(struct lumen_chan *chan)
 	chan->recv_map = NULL;
 }
 
+/*
+ * The host may still use the ring pages: unmap them and forget them, but
+ * never free or reuse them.
+ */
+static void vmbus_chan_leak_rings(struct lumen_chan *chan)
+{
+	if (chan->send_map)
+		vunmap(chan->send_map);
+	if (chan->recv_map)
+		vunmap(chan->recv_map);
+	kfree(chan->pages);
+	chan->pages = NULL;
+	chan->npages = 0;
+	chan->send_map = NULL;
+	chan->recv_map = NULL;
+	pr_err("relid %u: ring memory leaked: the host may still use it\n",
+	       chan->relid);
+}
+
 /* Map pages [first, first + n) twice back to back. */
 static void *vmbus_map_twice(struct page **pages, u32 first, u32 n)
 {
@@ -269,6 +292,17 @@ out_nomem:
 out_free:
 	vmbus_chan_free_rings(chan);
 	return ret;
+}
+
+static void vmbus_chan_post_close(struct lumen_chan *chan)
+{
+	struct vmbus_msg_close_channel msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_CLOSECHANNEL),
+		.child_relid = cpu_to_le32(chan->relid),
+	};
+
+	if (vmbus_chan_post(&msg, sizeof(msg)))
+		pr_warn("relid %u: CLOSECHANNEL not sent\n", chan->relid);
 }
 
 /**
@@ -333,6 +367,10 @@ int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
 	ret = vmbus_gpadl_create(chan, pfns, chan->npages,
 				 send_ring + recv_ring, &chan->ring_gpadl);
 	kvfree(pfns);
+	if (ret == -EREMOTEIO) {
+		vmbus_chan_leak_rings(chan);
+		goto out_unlock;
+	}
 	if (ret)
 		goto out_free_rings;
 
@@ -355,9 +393,15 @@ out_closed:
 	tasklet_kill(&chan->tasklet);
 	WRITE_ONCE(chan->callback, NULL);
 	pr_err("relid %u: open failed: %d\n", chan->relid, ret);
+	/*
+	 * Without a result the host may have opened the channel: close it,
+	 * or it would hold the ring GPADL (and refuse the next open).
+	 */
+	if (ret == -ETIMEDOUT && !READ_ONCE(chan->rescinded))
+		vmbus_chan_post_close(chan);
 	if (!vmbus_gpadl_teardown(chan, chan->ring_gpadl)) {
-		chan->pages = NULL;	/* the host may still use them */
-		chan->npages = 0;
+		vmbus_chan_leak_rings(chan);
+		goto out_unlock;
 	}
 out_free_rings:
 	vmbus_chan_free_rings(chan);
@@ -369,10 +413,6 @@ EXPORT_SYMBOL_NS_GPL(lumen_chan_open, LUMEN);
 
 static void vmbus_chan_do_close(struct lumen_chan *chan)
 {
-	struct vmbus_msg_close_channel msg = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_CLOSECHANNEL),
-		.child_relid = cpu_to_le32(chan->relid),
-	};
 	bool released = true;
 
 	if (chan->state != VMBUS_CHAN_OPEN)
@@ -381,22 +421,13 @@ static void vmbus_chan_do_close(struct lumen_chan *chan)
 	tasklet_kill(&chan->tasklet);
 	WRITE_ONCE(chan->callback, NULL);
 	if (!READ_ONCE(chan->rescinded)) {
-		if (vmbus_chan_post(&msg, sizeof(msg)))
-			pr_warn("relid %u: CLOSECHANNEL not sent\n", chan->relid);
+		vmbus_chan_post_close(chan);
 		released = vmbus_gpadl_teardown(chan, chan->ring_gpadl);
 	}
-	if (!released) {
-		/* The host may still write the rings: leak, never reuse. */
-		vunmap(chan->send_map);
-		vunmap(chan->recv_map);
-		kfree(chan->pages);
-		chan->pages = NULL;
-		chan->npages = 0;
-		chan->send_map = NULL;
-		chan->recv_map = NULL;
-		return;
-	}
-	vmbus_chan_free_rings(chan);
+	if (released)
+		vmbus_chan_free_rings(chan);
+	else
+		vmbus_chan_leak_rings(chan);
 }
 
 /**

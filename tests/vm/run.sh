@@ -16,7 +16,8 @@
 #
 # Scenario header lines read by this script:
 #   # vm-tools: NAME...     Debian binaries to copy in
-#   # vm-timeout: SEC       raise the hard timeout for the whole boot
+#   # vm-timeout: SEC       this scenario's share of the hard timeout
+#                           (default --timeout; the boot gets the sum)
 #   # vm-mem: MIB           raise the guest memory
 set -euo pipefail
 
@@ -73,6 +74,8 @@ copy_tool() {
 	done
 }
 
+# The hard timeout is the sum of the scenarios' own (default $timeout each).
+total=0
 for s in "$@"; do
 	f=$top/tests/vm/scenarios/$s.sh
 	[ -f "$f" ] || { echo "run.sh: no scenario $f" >&2; exit 2; }
@@ -82,11 +85,12 @@ for s in "$@"; do
 		copy_tool "$t"
 	done
 	t=$(sed -n 's/^# vm-timeout: *//p' "$f")
-	[ -z "$t" ] || [ "$t" -le "$timeout" ] || timeout=$t
+	total=$((total + ${t:-$timeout}))
 	m=$(sed -n 's/^# vm-mem: *//p' "$f")
 	[ -z "$m" ] || [ "$m" -le "$mem" ] || mem=$m
 done
 
+timeout=$total
 (cd "$root" && find . | cpio -o -H newc --quiet) > "$run/initramfs.cpio"
 
 echo "run.sh: booting ($flavor kernel, scenarios: $*, timeout ${timeout}s)" >&2
