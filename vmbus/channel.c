@@ -326,9 +326,33 @@ static void vmbus_chan_release_relid(struct lumen_chan *chan)
 	vmbus_chan_put(chan);
 }
 
+/*
+ * Drop the primary's references to its sub-channels, once its driver is
+ * gone: until then a rescinded sub-channel stays a valid (rescinded)
+ * handle for the driver.
+ */
+static void vmbus_chan_drop_subchannels(struct lumen_chan *primary)
+{
+	struct lumen_chan *sub, *tmp;
+	LIST_HEAD(subs);
+
+	mutex_lock(&primary->lock);
+	list_splice_init(&primary->subchannels, &subs);
+	mutex_unlock(&primary->lock);
+	list_for_each_entry_safe(sub, tmp, &subs, sibling) {
+		list_del_init(&sub->sibling);
+		vmbus_chan_put(sub);
+	}
+}
+
 /**
  * vmbus_chan_rescind() - The host took a channel back.
  * @relid: its relid (range-checked by the parser).
+ *
+ * A sub-channel is closed (nothing is sent) and its relid released; its
+ * handle stays valid for the driver, answering -ENODEV, until the primary's
+ * device goes. A primary's device is removed first (its driver closes what
+ * it opened), then the sub-channel handles are dropped.
  *
  * Context: process context (the message workqueue).
  */
@@ -343,16 +367,11 @@ void vmbus_chan_rescind(u32 relid)
 	}
 	WRITE_ONCE(chan->rescinded, true);
 	vmbus_waiters_fail(relid);
-	if (chan->primary) {
-		vmbus_chan_close_rescinded(chan);
-		mutex_lock(&chan->primary->lock);
-		list_del_init(&chan->sibling);
-		mutex_unlock(&chan->primary->lock);
-		vmbus_chan_put(chan);
-	} else {
+	if (!chan->primary)
 		vmbus_device_remove(chan);
-		vmbus_chan_close_rescinded(chan);
-	}
+	vmbus_chan_close_rescinded(chan);
+	if (!chan->primary)
+		vmbus_chan_drop_subchannels(chan);
 	vmbus_chan_release_relid(chan);
 	vmbus_chan_put(chan);
 }
@@ -371,8 +390,10 @@ void vmbus_chan_remove_all(void)
 
 	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
 		chan = rcu_dereference_protected(vmbus_relids[i], 1);
-		if (chan && !chan->primary)
+		if (chan && !chan->primary) {
 			vmbus_device_remove(chan);
+			vmbus_chan_drop_subchannels(chan);
+		}
 	}
 	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
 		unsigned long flags;
@@ -385,10 +406,6 @@ void vmbus_chan_remove_all(void)
 		spin_unlock_irqrestore(&vmbus_relid_lock, flags);
 		synchronize_rcu();
 		tasklet_kill(&chan->tasklet);
-		if (chan->primary) {
-			list_del_init(&chan->sibling);
-			vmbus_chan_put(chan);
-		}
 		vmbus_chan_put(chan);
 	}
 }

@@ -5,7 +5,8 @@
  * then each case opens the channel and checks the round trips: in-band
  * packets from 1 byte up, 10,000 packets with their data, and GPA-direct
  * READ and FILL over 1 byte to 64 KiB, checked with CRC-32C; GPADLs up to
- * 16 MiB; rescind with packets in flight. Needs hv_vmbus
+ * 16 MiB; polling; re-targeting; sub-channels; a monitored (MNF) channel;
+ * rescind with packets in flight. Needs hv_vmbus
  * and hvsim (with an echo device) loaded first.
  */
 #include <kunit/test.h>
@@ -30,8 +31,15 @@
 #define ECHO_TIMEOUT	(10 * HZ)
 #define ECHO_BUF	(LUMEN_ECHO_MAX_PACKET + 64)
 
+#define ECHO_SUBS	4
+
 static struct lumen_vmbus_device *echo_dev;
+static struct lumen_vmbus_device *echo_dev2;
 static bool echo_open_now;
+static struct lumen_chan *echo_subs[ECHO_SUBS];
+static atomic_t echo_nsubs = ATOMIC_INIT(0);
+static DECLARE_COMPLETION(echo_probed2);
+static DECLARE_COMPLETION(echo_removed2);
 static DECLARE_COMPLETION(echo_probed);
 static DECLARE_COMPLETION(echo_removed);
 static DECLARE_WAIT_QUEUE_HEAD(echo_wq);
@@ -49,17 +57,44 @@ static void echo_callback(void *ctx)
 static int echo_probe(struct lumen_vmbus_device *dev,
 		      const struct hv_vmbus_device_id *id)
 {
-	if (echo_dev)
+	if (!echo_dev) {
+		echo_dev = dev;
+		complete(&echo_probed);
+		return 0;
+	}
+	if (echo_dev2)
 		return -EBUSY;
-	echo_dev = dev;
-	complete(&echo_probed);
+	echo_dev2 = dev;
+	complete(&echo_probed2);
 	return 0;
+}
+
+/* Sub-channels of the primary echo channel, as the host offers them. */
+static void echo_sub_channel(struct lumen_chan *primary, struct lumen_chan *sub)
+{
+	int n = atomic_read(&echo_nsubs);
+
+	if (n < ECHO_SUBS) {
+		echo_subs[n] = sub;
+		/* Value-returning atomics are fully ordered: publishes subs[n]. */
+		atomic_inc_return(&echo_nsubs);
+	}
+	wake_up(&echo_wq);
 }
 
 static void echo_remove(struct lumen_vmbus_device *dev)
 {
+	if (dev == echo_dev2) {
+		lumen_chan_close(dev->chan);
+		echo_dev2 = NULL;
+		complete(&echo_removed2);
+		return;
+	}
 	if (dev != echo_dev)
 		return;
+	/* Sub-channel handles go with the primary; close what is open. */
+	while (atomic_read(&echo_nsubs))
+		lumen_chan_close(echo_subs[atomic_dec_return(&echo_nsubs)]);
 	/* The driver contract: the channel is closed when remove returns. */
 	if (echo_open_now)
 		lumen_chan_close(dev->chan);
@@ -78,12 +113,13 @@ static struct lumen_vmbus_driver echo_driver = {
 	.id_table = echo_ids,
 	.probe = echo_probe,
 	.remove = echo_remove,
+	.sub_channel = echo_sub_channel,
 };
 
-/* Wait for the next packet; returns 0 or the receive errno. */
-static int echo_recv(void *buf, struct lumen_chan_pkt *pkt)
+/* Wait for the next packet on @chan; returns 0 or the receive errno. */
+static int echo_recv_on(struct lumen_chan *chan, void *buf,
+			struct lumen_chan_pkt *pkt)
 {
-	struct lumen_chan *chan = echo_dev->chan;
 	int ret = -ENODATA;
 
 	wait_event_timeout(echo_wq,
@@ -91,6 +127,11 @@ static int echo_recv(void *buf, struct lumen_chan_pkt *pkt)
 			   -ENODATA, ECHO_TIMEOUT);
 	lumen_chan_recv_done(chan);
 	return ret == -ENODATA ? -ETIMEDOUT : ret;
+}
+
+static int echo_recv(void *buf, struct lumen_chan_pkt *pkt)
+{
+	return echo_recv_on(echo_dev->chan, buf, pkt);
 }
 
 static void echo_open(struct kunit *test)
@@ -362,6 +403,82 @@ static void chan_retarget_cpu(struct kunit *test)
 	echo_close();
 }
 
+/* One in-band round trip of @len bytes on @chan, data checked. */
+static void echo_round_trip(struct kunit *test, struct lumen_chan *chan,
+			    u32 len, u64 id)
+{
+	struct lumen_chan_pkt pkt;
+	u8 *out, *in;
+
+	out = kunit_kmalloc(test, len, GFP_KERNEL);
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	get_random_bytes(out, len);
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(chan, out, len, id, true), 0);
+	KUNIT_ASSERT_EQ(test, echo_recv_on(chan, in, &pkt), 0);
+	KUNIT_EXPECT_EQ(test, pkt.trans_id, id);
+	KUNIT_ASSERT_GE(test, pkt.len, len);
+	KUNIT_EXPECT_MEMEQ(test, pkt.data, out, len);
+}
+
+/*
+ * Sub-channels on request: offered with the primary's GUIDs, delivered to
+ * the driver's sub_channel callback, each opened and echoing on its own.
+ */
+static void chan_subchannel_echo(struct kunit *test)
+{
+	char cmd[32];
+	int i, n;
+
+	echo_open(test);
+	snprintf(cmd, sizeof(cmd), "'%u 2'", lumen_chan_relid(echo_dev->chan));
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("subchannels", cmd), 0);
+	wait_event_timeout(echo_wq, atomic_read(&echo_nsubs) >= 2,
+			   ECHO_TIMEOUT);
+	n = atomic_read(&echo_nsubs);
+	KUNIT_ASSERT_EQ(test, n, 2);
+	for (i = 0; i < n; i++) {
+		KUNIT_EXPECT_NE(test, lumen_chan_relid(echo_subs[i]),
+				lumen_chan_relid(echo_dev->chan));
+		KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_subs[i], ECHO_RING,
+						      ECHO_RING, NULL, 0,
+						      echo_callback, NULL), 0);
+	}
+	for (i = 0; i < n; i++)
+		echo_round_trip(test, echo_subs[i], 100 + i, 10 + i);
+	echo_round_trip(test, echo_dev->chan, 64, 1);
+	for (i = 0; i < n; i++)
+		lumen_chan_close(echo_subs[i]);
+	echo_close();
+}
+
+/* A monitored (MNF) channel: the guest signals through monitor page 2. */
+static void chan_mnf_echo(struct kunit *test)
+{
+	char cmd[160], relid[16];
+
+	reinit_completion(&echo_probed2);
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("add_device", "'echo mnf'"), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&echo_probed2,
+							    ECHO_TIMEOUT));
+	snprintf(cmd, sizeof(cmd),
+		 "grep -qvx none /sys/bus/vmbus/devices/%s/monitor_id",
+		 dev_name(&echo_dev2->dev));
+	KUNIT_EXPECT_EQ(test, echo_shell(cmd), 0);
+	KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_dev2->chan, ECHO_RING,
+					      ECHO_RING, NULL, 0,
+					      echo_callback, NULL), 0);
+	echo_round_trip(test, echo_dev2->chan, 200, 5);
+	echo_round_trip(test, echo_dev2->chan, 4000, 6);
+
+	reinit_completion(&echo_removed2);
+	snprintf(relid, sizeof(relid), "%u", lumen_chan_relid(echo_dev2->chan));
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("rescind", relid), 0);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&echo_removed2,
+							    ECHO_TIMEOUT));
+}
+
 /*
  * Rescind while open with packets in flight: the host stops, the device is
  * removed (its driver closes the channel, nothing is sent for it), and a
@@ -404,6 +521,19 @@ static void chan_rescind_while_busy(struct kunit *test)
 	echo_close();
 }
 
+/* After every case, even one that stopped at an assertion: close all. */
+static void lumen_echo_case_exit(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < atomic_read(&echo_nsubs); i++)
+		lumen_chan_close(echo_subs[i]);
+	if (echo_dev2)
+		lumen_chan_close(echo_dev2->chan);
+	if (echo_dev && echo_open_now)
+		echo_close();
+}
+
 static int lumen_echo_suite_init(struct kunit_suite *suite)
 {
 	int ret = lumen_vmbus_driver_register(&echo_driver);
@@ -431,6 +561,8 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_gpadl_sizes),
 	KUNIT_CASE(chan_polling_mode),
 	KUNIT_CASE(chan_retarget_cpu),
+	KUNIT_CASE(chan_subchannel_echo),
+	KUNIT_CASE(chan_mnf_echo),
 	KUNIT_CASE(chan_rescind_while_busy),
 	{}
 };
@@ -439,6 +571,7 @@ static struct kunit_suite lumen_vmbus_echo_suite = {
 	.name = "lumen_vmbus_echo",
 	.suite_init = lumen_echo_suite_init,
 	.suite_exit = lumen_echo_suite_exit,
+	.exit = lumen_echo_case_exit,
 	.test_cases = lumen_vmbus_echo_cases,
 };
 
