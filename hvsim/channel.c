@@ -29,6 +29,9 @@
  *   "completion requested", extension headers inside the data offset, a
  *   GPA-direct packet with at least one range. A corrupt ring or a
  *   violation stops the channel ("broken") until it is closed.
+ * - Monitored channels (mnf.c) are also signalled through monitor page 2:
+ *   a pending bit the host finds there counts as HvSignalEvent on the
+ *   channel's connection id, which keeps working too.
  * - CLOSECHANNEL / rescind / release / unload: the event port goes first,
  *   then the work is flushed, then the rings are unmapped; nothing touches
  *   guest memory after that.
@@ -204,6 +207,9 @@ void hvsim_chan_open(struct hvsim_dev *dev,
 	if (ret)
 		goto out_put;
 	dev->state = HVSIM_DEV_OPEN;
+	/* A monitored channel: page 2 is polled while it is open. */
+	if (dev->monitor_id != HVSIM_MONITOR_NONE)
+		hvsim_mnf_chan_open();
 	res.status = cpu_to_le32(VMBUS_MSG_STATUS_SUCCESS);
 	hvsim_send(&res, sizeof(res));
 	/* Packets the guest wrote before it saw the result. */
@@ -236,6 +242,8 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
 	if (dev->state != HVSIM_DEV_OPEN)
 		return;
 	xa_erase(&hvsim_conns, dev->conn_id);
+	if (dev->monitor_id != HVSIM_MONITOR_NONE)
+		hvsim_mnf_chan_close();
 	synchronize_rcu();
 	cancel_work_sync(&dev->work);
 	WRITE_ONCE(dev->corrupt, HVSIM_CORRUPT_NONE);

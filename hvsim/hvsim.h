@@ -2,7 +2,8 @@
 /*
  * hvsim internals shared between its files: the simulated hypervisor
  * (hv.c), the VMBus server (server.c), GPADLs (gpadl.c), channels and
- * their rings (channel.c) and the devices behind them (echo.c).
+ * their rings (channel.c), the monitor pages (mnf.c) and the devices
+ * behind them (echo.c).
  *
  * Locking, for every file:
  *
@@ -58,8 +59,12 @@
 #define HVSIM_CONN_ID_SINT_SHIFT	12
 #define HVSIM_CONN_ID(relid)	\
 	((relid) | (u32)VMBUS_MSG_SINT << HVSIM_CONN_ID_SINT_SHIFT)
-/* Most devices hvsim holds at once (offered or not). */
+/* Most devices hvsim holds at once (offered or not, sub-channels too). */
 #define HVSIM_MAX_DEVICES	64
+/* Most sub-channels one debugfs subchannels write asks for. */
+#define HVSIM_SUBCHAN_MAX	16
+/* monitor_id of a device offered without MNF (OpenVMM's invalid id). */
+#define HVSIM_MONITOR_NONE	0xff
 
 struct dentry;
 struct hvsim_dev;
@@ -137,7 +142,17 @@ struct hvsim_chan {
  * @node: entry in the server's device list (mutex).
  * @cls: what kind of device; constant.
  * @instance: instance GUID, random; constant.
- * @sub_index: sub-channel index (0: hvsim offers primary channels only).
+ * @mnf: offered with a monitor id when one is free (monitored
+ *	notification); constant.
+ * @sub_index: sub-channel index, 0 for a primary channel; constant.
+ * @primary: a sub-channel's primary channel, NULL once that is gone or
+ *	for a primary (mutex).
+ * @primary_relid: a sub-channel's primary relid when it was created, for
+ *	debugfs; constant.
+ * @subchannels: a primary's last sub-channel index on this connection
+ *	(mutex).
+ * @monitor_id: monitor id while offered or rescinded,
+ *	%HVSIM_MONITOR_NONE for none (mutex).
  * @state: HVSIM_DEV_* (mutex).
  * @relid: relid while offered or rescinded, else 0 (mutex; constant while
  *	open, so the work item reads it freely).
@@ -167,7 +182,12 @@ struct hvsim_dev {
 	struct list_head node;
 	const struct hvsim_dev_class *cls;
 	guid_t instance;
+	bool mnf;
 	u16 sub_index;
+	struct hvsim_dev *primary;
+	u32 primary_relid;
+	u16 subchannels;
+	u8 monitor_id;
 	enum hvsim_dev_state state;
 	u32 relid;
 	u32 conn_id;
@@ -261,7 +281,7 @@ int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed);
 int hvsim_hv_signal_guest(u32 vp, u32 flag);
 
 /* server.c: connection, offers, channel messages. */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices);
+int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf);
 void hvsim_server_exit(void);
 int hvsim_server_post(u32 conn_id, const void *payload, u32 size);
 int hvsim_server_signal(u32 conn_id);
@@ -270,7 +290,8 @@ int hvsim_server_set_max_version(u32 version);
 u32 hvsim_server_max_version(void);
 void hvsim_send(const void *msg, size_t size);
 bool hvsim_vp_valid(u32 vp);
-int hvsim_server_add_device(const char *name);
+int hvsim_server_add_device(const char *name, bool mnf);
+int hvsim_server_add_subchannels(u32 relid, u32 count);
 int hvsim_server_rescind(u32 relid);
 void hvsim_server_show_devices(struct seq_file *m);
 void hvsim_server_show_stats(struct seq_file *m);
@@ -298,6 +319,16 @@ void hvsim_chan_work(struct work_struct *work);
 int hvsim_chan_signal(u32 conn_id);
 int hvsim_chan_set_int_page(u64 gpa);
 void hvsim_chan_clear_int_page(void);
+
+/* mnf.c: monitor pages (monitored notification). */
+void hvsim_mnf_init(void);
+int hvsim_mnf_map(u64 gpa1, u64 gpa2);
+void hvsim_mnf_unmap(void);
+u8 hvsim_mnf_alloc(u32 conn_id);
+void hvsim_mnf_free(u8 id);
+void hvsim_mnf_chan_open(void);
+void hvsim_mnf_chan_close(void);
+void hvsim_mnf_show_stats(struct seq_file *m);
 
 /* faults.c: fault knobs. */
 void hvsim_faults_debugfs(struct dentry *parent);

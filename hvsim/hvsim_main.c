@@ -9,8 +9,12 @@
  *   max_version   the newest version offered at the next contact (rw)
  *   devices       one line per device: relid class instance state
  *                 target_vp, then packet counters
- *   add_device    write a class name ("echo") to hot-add a device
- *   rescind       write a relid to rescind that device
+ *   add_device    write a class name ("echo", "echo mnf" for a monitored
+ *                 one) to hot-add a device
+ *   subchannels   write "RELID N": offer N sub-channels of that open
+ *                 primary channel
+ *   rescind       write a relid to rescind that device (and its
+ *                 sub-channels)
  *   stats         server counters (rejected and refused messages)
  *   faults/       fault-injection knobs (faults.c)
  */
@@ -37,6 +41,10 @@ MODULE_PARM_DESC(max_version, "Newest VMBus version hvsim offers (major.minor)")
 static unsigned int echo_devices = 1;
 module_param(echo_devices, uint, 0444);
 MODULE_PARM_DESC(echo_devices, "Lumen echo test devices offered at load");
+
+static bool mnf;
+module_param(mnf, bool, 0444);
+MODULE_PARM_DESC(mnf, "Offer the echo devices of echo_devices with a monitor id (MNF)");
 
 static struct dentry *hvsim_debugfs;
 
@@ -121,13 +129,23 @@ static ssize_t hvsim_add_device_write(struct file *file,
 				      const char __user *ubuf, size_t len,
 				      loff_t *ppos)
 {
-	char buf[32], *name;
+	char buf[32], *name, *opt;
+	bool monitored = false;
 	int ret;
 
 	name = hvsim_get_word(ubuf, len, buf, sizeof(buf));
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	ret = hvsim_server_add_device(name);
+	/* "CLASS" or "CLASS mnf". */
+	opt = strpbrk(name, " \t");
+	if (opt) {
+		*opt++ = '\0';
+		opt = skip_spaces(opt);
+		if (strcmp(opt, "mnf"))
+			return -EINVAL;
+		monitored = true;
+	}
+	ret = hvsim_server_add_device(name, monitored);
 	return ret ? ret : len;
 }
 
@@ -135,6 +153,37 @@ static const struct file_operations hvsim_add_device_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
 	.write = hvsim_add_device_write,
+	.llseek = noop_llseek,
+};
+
+static ssize_t hvsim_subchannels_write(struct file *file,
+				       const char __user *ubuf, size_t len,
+				       loff_t *ppos)
+{
+	char buf[32], *word, *num;
+	u32 relid, count;
+	int ret;
+
+	word = hvsim_get_word(ubuf, len, buf, sizeof(buf));
+	if (IS_ERR(word))
+		return PTR_ERR(word);
+	/* "RELID N": two numbers and nothing else. */
+	num = strpbrk(word, " \t");
+	if (!num)
+		return -EINVAL;
+	*num++ = '\0';
+	ret = kstrtou32(word, 0, &relid);
+	if (!ret)
+		ret = kstrtou32(skip_spaces(num), 0, &count);
+	if (!ret)
+		ret = hvsim_server_add_subchannels(relid, count);
+	return ret ? ret : len;
+}
+
+static const struct file_operations hvsim_subchannels_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hvsim_subchannels_write,
 	.llseek = noop_llseek,
 };
 
@@ -174,7 +223,7 @@ static int __init hvsim_init(void)
 	ret = hvsim_hv_init();
 	if (ret)
 		return ret;
-	ret = hvsim_server_init(version, echo_devices);
+	ret = hvsim_server_init(version, echo_devices, mnf);
 	if (ret) {
 		pr_err("cannot start the VMBus server (max_version %s, %u echo devices): %d\n",
 		       max_version, echo_devices, ret);
@@ -191,6 +240,8 @@ static int __init hvsim_init(void)
 			    &hvsim_stats_fops);
 	debugfs_create_file("add_device", 0200, hvsim_debugfs, NULL,
 			    &hvsim_add_device_fops);
+	debugfs_create_file("subchannels", 0200, hvsim_debugfs, NULL,
+			    &hvsim_subchannels_fops);
 	debugfs_create_file("rescind", 0200, hvsim_debugfs, NULL,
 			    &hvsim_rescind_fops);
 	hvsim_faults_debugfs(hvsim_debugfs);

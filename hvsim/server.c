@@ -272,12 +272,13 @@ static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
 	offer->sub_channel_index = cpu_to_le16(dev->sub_index);
 	offer->child_relid = cpu_to_le32(relid);
 	/*
-	 * No monitor page use (MNF): Hyper-V offers some channels without a
-	 * monitor id; the guest then signals with HvSignalEvent. OpenVMM
+	 * A monitored device's id (mnf.c). Hyper-V offers some channels
+	 * without one; the guest then signals with HvSignalEvent. OpenVMM
 	 * puts 0xff in the id of such offers.
 	 */
-	offer->monitor_id = 0xff;
-	offer->monitor_flags = 0;
+	offer->monitor_id = dev->monitor_id;
+	offer->monitor_flags = dev->monitor_id == HVSIM_MONITOR_NONE ? 0 :
+			       VMBUS_MSG_OFFER_MONITOR_ALLOCATED;
 	/*
 	 * Dedicated interrupt and connection id exist from Win7 (1.1) on;
 	 * like OpenVMM, hvsim sends them to 0.13 guests too, which use the
@@ -306,12 +307,31 @@ static int hvsim_offer(struct hvsim_dev *dev)
 	dev->relid = relid;
 	dev->conn_id = HVSIM_CONN_ID(dev->relid);
 	dev->state = HVSIM_DEV_OFFERED;
+	if (dev->mnf)
+		dev->monitor_id = hvsim_mnf_alloc(dev->conn_id);
 	hvsim_offer_msg(dev, dev->relid, &offer);
 	hvsim_send(&offer, sizeof(offer));
 	return 0;
 }
 
-/* Forget the guest's use of @dev: stop it, drop its GPADLs and relid. */
+/* Remove @dev from the server; its sub-channels forget it. */
+static void hvsim_dev_free(struct hvsim_dev *dev)
+{
+	struct hvsim_dev *sub;
+
+	list_del(&dev->node);
+	hvsim_srv.ndevices--;
+	list_for_each_entry(sub, &hvsim_srv.devices, node)
+		if (sub->primary == dev)
+			sub->primary = NULL;
+	kfree(dev);
+}
+
+/*
+ * Forget the guest's use of @dev: stop it, drop its GPADLs, relid and
+ * monitor id. A rescinded device is then gone, and so is a sub-channel:
+ * it exists only on the connection whose device protocol asked for it.
+ */
 static void hvsim_release(struct hvsim_dev *dev)
 {
 	hvsim_chan_stop(dev, false);
@@ -320,23 +340,32 @@ static void hvsim_release(struct hvsim_dev *dev)
 		__clear_bit(dev->relid, hvsim_srv.relids);
 	dev->relid = 0;
 	dev->conn_id = 0;
-	if (dev->state == HVSIM_DEV_RESCINDED) {
-		list_del(&dev->node);
-		hvsim_srv.ndevices--;
-		kfree(dev);
+	hvsim_mnf_free(dev->monitor_id);
+	dev->monitor_id = HVSIM_MONITOR_NONE;
+	if (dev->state == HVSIM_DEV_RESCINDED || dev->sub_index) {
+		hvsim_dev_free(dev);
 		return;
 	}
 	dev->state = HVSIM_DEV_IDLE;
+	dev->subchannels = 0;
 }
 
-/* The guest is gone (UNLOAD, module exit): release every device. */
+/*
+ * The guest is gone (UNLOAD, module exit): release every device (its
+ * sub-channels go), stop polling and unmap the monitor pages.
+ */
 static void hvsim_disconnect(void)
 {
 	struct hvsim_dev *dev, *tmp;
 
+	/* Sub-channels before their primaries, as on a close (facts 10.2). */
+	list_for_each_entry_safe(dev, tmp, &hvsim_srv.devices, node)
+		if (dev->sub_index)
+			hvsim_release(dev);
 	list_for_each_entry_safe(dev, tmp, &hvsim_srv.devices, node)
 		hvsim_release(dev);
 	hvsim_gpadl_drop_all();
+	hvsim_mnf_unmap();
 	hvsim_chan_clear_int_page();
 	hvsim_srv.offers_sent = false;
 }
@@ -379,6 +408,10 @@ static void hvsim_initiate_contact(const struct hvsim_inmsg *in,
 		/* An interrupt page hvsim cannot map: refused (pre-2.4). */
 		ok = false;
 	}
+	if (ok && mon1 && hvsim_mnf_map(le64_to_cpu(req->monitor_page1),
+					le64_to_cpu(req->monitor_page2)))
+		/* Not guest memory: no MNF; monitored devices use events. */
+		pr_warn("monitor pages not mappable: offers without MNF\n");
 	if (ok) {
 		resp.version_supported = 1;
 		resp.conn_state = VMBUS_MSG_CONN_STATE_SUCCESS;
@@ -590,9 +623,28 @@ static void hvsim_server_work(struct work_struct *work)
 	}
 }
 
+/* A new device of class @cls, not on the list, no instance GUID yet. */
+static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
+					 bool mnf)
+{
+	struct hvsim_dev *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+
+	if (!dev)
+		return NULL;
+	dev->cls = cls;
+	dev->mnf = mnf;
+	dev->monitor_id = HVSIM_MONITOR_NONE;
+	dev->state = HVSIM_DEV_IDLE;
+	dev->target_vp = VMBUS_MSG_TARGET_VP_NONE;
+	INIT_WORK(&dev->work, hvsim_chan_work);
+	return dev;
+}
+
 /**
  * hvsim_server_add_device() - Add a device, hot-plugged if a guest is there.
  * @name: device class name ("echo").
+ * @mnf: offer it with a monitor id (monitored notification) when the
+ *	guest gave monitor pages and an id is free.
  *
  * The device gets a random instance GUID. It is offered at once if the
  * guest already asked for offers on this connection, else at the next
@@ -602,7 +654,7 @@ static void hvsim_server_work(struct work_struct *work)
  * Return: 0, -EINVAL for an unknown class, -ENOSPC when hvsim holds
  * %HVSIM_MAX_DEVICES devices or has no free relid, -ENOMEM.
  */
-int hvsim_server_add_device(const char *name)
+int hvsim_server_add_device(const char *name, bool mnf)
 {
 	const struct hvsim_dev_class *cls = NULL;
 	struct hvsim_dev *dev;
@@ -614,14 +666,10 @@ int hvsim_server_add_device(const char *name)
 			cls = hvsim_classes[i];
 	if (!cls)
 		return -EINVAL;
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	dev = hvsim_dev_alloc(cls, mnf);
 	if (!dev)
 		return -ENOMEM;
-	dev->cls = cls;
 	guid_gen(&dev->instance);
-	dev->state = HVSIM_DEV_IDLE;
-	dev->target_vp = VMBUS_MSG_TARGET_VP_NONE;
-	INIT_WORK(&dev->work, hvsim_chan_work);
 
 	mutex_lock(&hvsim_mutex);
 	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
@@ -642,14 +690,89 @@ int hvsim_server_add_device(const char *name)
 	return ret;
 }
 
+/* Stop @dev (offered or open) and send its RESCIND_CHANNELOFFER. */
+static void hvsim_rescind_dev(struct hvsim_dev *dev)
+{
+	struct vmbus_msg_rescind_offer msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
+		.child_relid = cpu_to_le32(dev->relid),
+	};
+
+	hvsim_chan_stop(dev, true);
+	dev->state = HVSIM_DEV_RESCINDED;
+	hvsim_send(&msg, sizeof(msg));
+}
+
+/**
+ * hvsim_server_add_subchannels() - Offer sub-channels of an open primary.
+ * @relid: the primary channel; must be open.
+ * @count: how many, 1 to %HVSIM_SUBCHAN_MAX.
+ *
+ * Stands in for the device-protocol request with which a guest driver
+ * asks a real host for sub-channels while the primary is open. Each
+ * sub-channel is offered at once with the primary's class and instance
+ * GUIDs, the next sub-channel index (1, 2, ... after the ones offered on
+ * this connection), its own relid and connection id, and a monitor id if
+ * the primary is monitored and one is free. It is a full channel of the
+ * primary's class.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: 0, -ENOENT if no device has @relid, -EINVAL if it is a
+ * sub-channel, not open, or @count is out of range, -ENOSPC when the
+ * devices or relids run out (the sub-channels offered so far stay),
+ * -ENOMEM.
+ */
+int hvsim_server_add_subchannels(u32 relid, u32 count)
+{
+	struct hvsim_dev *dev, *sub;
+	unsigned int i;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	dev = hvsim_dev_by_relid(relid);
+	if (!dev) {
+		ret = -ENOENT;
+	} else if (dev->sub_index || dev->state != HVSIM_DEV_OPEN ||
+		   !count || count > HVSIM_SUBCHAN_MAX) {
+		ret = -EINVAL;
+	}
+	for (i = 0; !ret && i < count; i++) {
+		if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
+			ret = -ENOSPC;
+			break;
+		}
+		sub = hvsim_dev_alloc(dev->cls, dev->mnf);
+		if (!sub) {
+			ret = -ENOMEM;
+			break;
+		}
+		sub->instance = dev->instance;
+		sub->primary = dev;
+		sub->primary_relid = dev->relid;
+		sub->sub_index = dev->subchannels + 1;
+		list_add_tail(&sub->node, &hvsim_srv.devices);
+		hvsim_srv.ndevices++;
+		ret = hvsim_offer(sub);
+		if (ret) {
+			hvsim_dev_free(sub);
+			break;
+		}
+		dev->subchannels++;
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
 /**
  * hvsim_server_rescind() - Take a device away from the guest.
  * @relid: the device's relid.
  *
  * The device stops first (its ring work finishes and the rings are
  * unmapped; a deferred ring-GPADL teardown is answered), then
- * RESCIND_CHANNELOFFER goes out. The relid stays reserved, and the
- * device's GPADLs stay known, until the guest's RELID_RELEASED.
+ * RESCIND_CHANNELOFFER goes out. A primary's sub-channels are rescinded
+ * the same way, each on its own, before the primary (facts 10.2). Each
+ * relid stays reserved, and the device's GPADLs stay known, until the
+ * guest's RELID_RELEASED for it.
  *
  * Context: process context; takes hvsim_mutex.
  * Return: 0, -ENOENT if no device has @relid, -EALREADY if it was
@@ -657,11 +780,7 @@ int hvsim_server_add_device(const char *name)
  */
 int hvsim_server_rescind(u32 relid)
 {
-	struct vmbus_msg_rescind_offer msg = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
-		.child_relid = cpu_to_le32(relid),
-	};
-	struct hvsim_dev *dev;
+	struct hvsim_dev *dev, *sub;
 	int ret = 0;
 
 	mutex_lock(&hvsim_mutex);
@@ -671,9 +790,12 @@ int hvsim_server_rescind(u32 relid)
 	} else if (dev->state == HVSIM_DEV_RESCINDED) {
 		ret = -EALREADY;
 	} else {
-		hvsim_chan_stop(dev, true);
-		dev->state = HVSIM_DEV_RESCINDED;
-		hvsim_send(&msg, sizeof(msg));
+		/* A removed device's sub-channels go one by one, first. */
+		list_for_each_entry(sub, &hvsim_srv.devices, node)
+			if (sub->primary == dev &&
+			    sub->state != HVSIM_DEV_RESCINDED)
+				hvsim_rescind_dev(sub);
+		hvsim_rescind_dev(dev);
 	}
 	mutex_unlock(&hvsim_mutex);
 	return ret;
@@ -873,7 +995,9 @@ static const char *const hvsim_state_names[] = {
  * @m: the seq_file.
  *
  * "relid class instance state target_vp in=N out=N bad=N ring_errors=N",
- * then "stalled" while the stall fault holds the device: relid 0 while not
+ * then "mnf=ID" for a monitor id, "sub N of RELID" for sub-channel index N
+ * of the primary RELID, and "stalled" while the stall fault holds the
+ * device: relid 0 while not
  * offered, target_vp "-" while the channel is not open
  * or has no interrupts, state "broken" for an open channel stopped by a
  * ring error.
@@ -899,10 +1023,16 @@ void hvsim_server_show_devices(struct seq_file *m)
 			seq_printf(m, "%u", vp);
 		else
 			seq_puts(m, "-");
-		seq_printf(m, " in=%llu out=%llu bad=%llu ring_errors=%llu%s\n",
+		seq_printf(m, " in=%llu out=%llu bad=%llu ring_errors=%llu",
 			   READ_ONCE(dev->pkts_in), READ_ONCE(dev->pkts_out),
 			   READ_ONCE(dev->bad_pkts),
-			   READ_ONCE(dev->ring_errors),
+			   READ_ONCE(dev->ring_errors));
+		if (dev->monitor_id != HVSIM_MONITOR_NONE)
+			seq_printf(m, " mnf=%u", dev->monitor_id);
+		if (dev->sub_index)
+			seq_printf(m, " sub %u of %u", dev->sub_index,
+				   dev->primary_relid);
+		seq_printf(m, "%s\n",
 			   READ_ONCE(dev->stalled) ? " stalled" : "");
 	}
 	mutex_unlock(&hvsim_mutex);
@@ -920,6 +1050,7 @@ void hvsim_server_show_stats(struct seq_file *m)
 	seq_printf(m, "bad_msgs %llu\nrefused %llu\nunhandled %llu\n",
 		   hvsim_srv.bad_msgs, hvsim_srv.refused, hvsim_srv.unhandled);
 	mutex_unlock(&hvsim_mutex);
+	hvsim_mnf_show_stats(m);
 }
 
 /**
@@ -963,16 +1094,18 @@ int hvsim_server_set_max_version(u32 version)
  * hvsim_server_init() - Start the VMBus server with its first devices.
  * @max_version: newest version to offer.
  * @echo_devices: echo devices to create (offered once a guest asks).
+ * @mnf: offer them monitored (see hvsim_server_add_device()).
  *
  * Context: process context.
  * Return: 0, -EINVAL for an unknown version, -ENOSPC for too many
  * devices, -ENOMEM.
  */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices)
+int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf)
 {
 	unsigned int i;
 	int ret;
 
+	hvsim_mnf_init();
 	spin_lock_init(&hvsim_srv.lock);
 	INIT_LIST_HEAD(&hvsim_srv.inbox);
 	INIT_LIST_HEAD(&hvsim_srv.devices);
@@ -984,7 +1117,7 @@ int hvsim_server_init(u32 max_version, unsigned int echo_devices)
 	if (!hvsim_wq)
 		return -ENOMEM;
 	for (i = 0; i < echo_devices; i++) {
-		ret = hvsim_server_add_device(hvsim_echo_class.name);
+		ret = hvsim_server_add_device(hvsim_echo_class.name, mnf);
 		if (ret) {
 			hvsim_server_exit();
 			return ret;

@@ -8,7 +8,10 @@
  *
  * sysfs, per device: class_id, device_id, relid, target_cpu (writable:
  * MODIFYCHANNEL), monitor_id, ring_read_avail, ring_write_avail,
- * interrupts, signals, bad_packets.
+ * interrupts, signals, bad_packets (all of the primary channel); and per
+ * channel, sub-channels included, channels/<relid>/ with target_cpu,
+ * monitor_id, sub_index, ring_read_avail, ring_write_avail, interrupts,
+ * signals, bad_packets.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -145,6 +148,162 @@ static struct attribute *vmbus_dev_attrs[] = {
 };
 ATTRIBUTE_GROUPS(vmbus_dev);
 
+/*
+ * Per-channel sysfs: /sys/bus/vmbus/devices/<instance>/channels/<relid>/,
+ * for the primary and every sub-channel.
+ */
+struct vmbus_chan_attr {
+	struct attribute attr;
+	ssize_t (*show)(struct lumen_chan *chan, char *buf);
+	ssize_t (*store)(struct lumen_chan *chan, const char *buf, size_t n);
+};
+
+static ssize_t chan_target_cpu_show(struct lumen_chan *chan, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", READ_ONCE(chan->target_cpu));
+}
+
+static ssize_t chan_monitor_id_show(struct lumen_chan *chan, char *buf)
+{
+	if (!(chan->offer.monitor_flags & VMBUS_MSG_OFFER_MONITOR_ALLOCATED))
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%u\n", chan->offer.monitor_id);
+}
+
+static ssize_t chan_sub_index_show(struct lumen_chan *chan, char *buf)
+{
+	return sysfs_emit(buf, "%u\n",
+			  le16_to_cpu(chan->offer.sub_channel_index));
+}
+
+static ssize_t chan_ring_avail(struct lumen_chan *chan, char *buf, bool rd)
+{
+	u32 avail = 0;
+
+	mutex_lock(&chan->lock);
+	if (chan->state == VMBUS_CHAN_OPEN)
+		avail = rd ? lumen_ring_bytes_to_read(&chan->recv) :
+			     lumen_ring_bytes_to_write(&chan->send);
+	mutex_unlock(&chan->lock);
+	return sysfs_emit(buf, "%u\n", avail);
+}
+
+static ssize_t chan_ring_read_avail_show(struct lumen_chan *chan, char *buf)
+{
+	return chan_ring_avail(chan, buf, true);
+}
+
+static ssize_t chan_ring_write_avail_show(struct lumen_chan *chan, char *buf)
+{
+	return chan_ring_avail(chan, buf, false);
+}
+
+static ssize_t chan_interrupts_show(struct lumen_chan *chan, char *buf)
+{
+	return sysfs_emit(buf, "%lld\n", atomic64_read(&chan->interrupts));
+}
+
+static ssize_t chan_signals_show(struct lumen_chan *chan, char *buf)
+{
+	return sysfs_emit(buf, "%lld\n", atomic64_read(&chan->signals));
+}
+
+static ssize_t chan_bad_packets_show(struct lumen_chan *chan, char *buf)
+{
+	return sysfs_emit(buf, "%lld\n", atomic64_read(&chan->bad_packets));
+}
+
+static struct vmbus_chan_attr chan_attr_target_cpu =
+	__ATTR(target_cpu, 0444, chan_target_cpu_show, NULL);
+static struct vmbus_chan_attr chan_attr_monitor_id =
+	__ATTR(monitor_id, 0444, chan_monitor_id_show, NULL);
+static struct vmbus_chan_attr chan_attr_sub_index =
+	__ATTR(sub_index, 0444, chan_sub_index_show, NULL);
+static struct vmbus_chan_attr chan_attr_ring_read_avail =
+	__ATTR(ring_read_avail, 0444, chan_ring_read_avail_show, NULL);
+static struct vmbus_chan_attr chan_attr_ring_write_avail =
+	__ATTR(ring_write_avail, 0444, chan_ring_write_avail_show, NULL);
+static struct vmbus_chan_attr chan_attr_interrupts =
+	__ATTR(interrupts, 0444, chan_interrupts_show, NULL);
+static struct vmbus_chan_attr chan_attr_signals =
+	__ATTR(signals, 0444, chan_signals_show, NULL);
+static struct vmbus_chan_attr chan_attr_bad_packets =
+	__ATTR(bad_packets, 0444, chan_bad_packets_show, NULL);
+
+static struct attribute *vmbus_chan_attrs[] = {
+	&chan_attr_target_cpu.attr,
+	&chan_attr_monitor_id.attr,
+	&chan_attr_sub_index.attr,
+	&chan_attr_ring_read_avail.attr,
+	&chan_attr_ring_write_avail.attr,
+	&chan_attr_interrupts.attr,
+	&chan_attr_signals.attr,
+	&chan_attr_bad_packets.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(vmbus_chan);
+
+static ssize_t vmbus_chan_attr_show(struct kobject *kobj,
+				    struct attribute *attr, char *buf)
+{
+	struct vmbus_chan_attr *a = container_of(attr, struct vmbus_chan_attr,
+						 attr);
+
+	return a->show(container_of(kobj, struct lumen_chan, kobj), buf);
+}
+
+static const struct sysfs_ops vmbus_chan_sysfs_ops = {
+	.show = vmbus_chan_attr_show,
+};
+
+static void vmbus_chan_kobj_release(struct kobject *kobj)
+{
+	vmbus_chan_put(container_of(kobj, struct lumen_chan, kobj));
+}
+
+static const struct kobj_type vmbus_chan_ktype = {
+	.sysfs_ops = &vmbus_chan_sysfs_ops,
+	.release = vmbus_chan_kobj_release,
+	.default_groups = vmbus_chan_groups,
+};
+
+/**
+ * vmbus_chan_sysfs_add() - Create channels/<relid> under the device.
+ * @chan: a primary with its device, or a sub-channel of one.
+ *
+ * Context: process context (the message workqueue).
+ */
+void vmbus_chan_sysfs_add(struct lumen_chan *chan)
+{
+	struct lumen_chan *primary = chan->primary ? chan->primary : chan;
+	struct lumen_vmbus_device *vdev = primary->device;
+
+	if (!vdev || !vdev->channels_kobj)
+		return;
+	kref_get(&chan->ref);
+	if (kobject_init_and_add(&chan->kobj, &vmbus_chan_ktype,
+				 vdev->channels_kobj, "%u", chan->relid)) {
+		kobject_put(&chan->kobj);
+		return;
+	}
+	chan->kobj_added = true;
+}
+
+/**
+ * vmbus_chan_sysfs_remove() - Remove the channel's sysfs directory.
+ * @chan: the channel.
+ *
+ * Context: process context.
+ */
+void vmbus_chan_sysfs_remove(struct lumen_chan *chan)
+{
+	if (!chan->kobj_added)
+		return;
+	chan->kobj_added = false;
+	kobject_del(&chan->kobj);
+	kobject_put(&chan->kobj);
+}
+
 static const struct hv_vmbus_device_id *
 vmbus_match_id(const struct hv_vmbus_device_id *id, const guid_t *class_id)
 {
@@ -236,8 +395,12 @@ int vmbus_device_add(struct lumen_chan *chan)
 	if (ret) {
 		chan->device = NULL;
 		put_device(&vdev->dev);
+		return ret;
 	}
-	return ret;
+	vdev->channels_kobj = kobject_create_and_add("channels",
+						     &vdev->dev.kobj);
+	vmbus_chan_sysfs_add(chan);
+	return 0;
 }
 
 /**
@@ -250,8 +413,17 @@ void vmbus_device_remove(struct lumen_chan *chan)
 {
 	struct lumen_vmbus_device *vdev = chan->device;
 
+	struct lumen_chan *sub;
+
 	if (!vdev)
 		return;
+	mutex_lock(&chan->lock);
+	list_for_each_entry(sub, &chan->subchannels, sibling)
+		vmbus_chan_sysfs_remove(sub);
+	mutex_unlock(&chan->lock);
+	vmbus_chan_sysfs_remove(chan);
+	kobject_put(vdev->channels_kobj);
+	vdev->channels_kobj = NULL;
 	chan->device = NULL;
 	device_unregister(&vdev->dev);
 }

@@ -297,6 +297,7 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 		mutex_lock(&primary->lock);
 		list_add_tail(&chan->sibling, &primary->subchannels);
 		mutex_unlock(&primary->lock);
+		vmbus_chan_sysfs_add(chan);
 		drv = primary->device && primary->device->dev.driver ?
 		      container_of(primary->device->dev.driver,
 				   struct lumen_vmbus_driver, driver) : NULL;
@@ -369,6 +370,8 @@ void vmbus_chan_rescind(u32 relid)
 	vmbus_waiters_fail(relid);
 	if (!chan->primary)
 		vmbus_device_remove(chan);
+	else
+		vmbus_chan_sysfs_remove(chan);
 	vmbus_chan_close_rescinded(chan);
 	if (!chan->primary)
 		vmbus_chan_drop_subchannels(chan);

@@ -9,6 +9,7 @@
 
 #include <linux/completion.h>
 #include <linux/interrupt.h>
+#include <linux/kobject.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -52,6 +53,9 @@
  * @interrupts: events received.
  * @signals: times the host was signalled.
  * @bad_packets: malformed packets or ring corruption seen.
+ * @kobj: the channel's sysfs directory, channels/<relid> under its
+ *	device; holds a reference on the channel while it exists.
+ * @kobj_added: @kobj is registered.
  */
 struct lumen_chan {
 	struct kref ref;
@@ -83,6 +87,8 @@ struct lumen_chan {
 	atomic64_t interrupts;
 	atomic64_t signals;
 	atomic64_t bad_packets;
+	struct kobject kobj;
+	bool kobj_added;
 };
 
 #define VMBUS_CHAN_OFFERED	0
@@ -131,5 +137,7 @@ int vmbus_bus_init(void);
 void vmbus_bus_exit(void);
 int vmbus_device_add(struct lumen_chan *chan);
 void vmbus_device_remove(struct lumen_chan *chan);
+void vmbus_chan_sysfs_add(struct lumen_chan *chan);
+void vmbus_chan_sysfs_remove(struct lumen_chan *chan);
 
 #endif

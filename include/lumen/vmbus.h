@@ -21,12 +21,14 @@ struct lumen_chan;
  * @class_id: device class (interface type) GUID from the offer.
  * @instance_id: instance GUID from the offer.
  * @chan: the primary channel; valid from probe until remove returns.
+ * @channels_kobj: the device's "channels" sysfs directory (hv_vmbus's).
  */
 struct lumen_vmbus_device {
 	struct device dev;
 	guid_t class_id;
 	guid_t instance_id;
 	struct lumen_chan *chan;
+	struct kobject *channels_kobj;
 };
 
 #define to_lumen_vmbus_device(d) \

@@ -445,8 +445,15 @@ static void chan_subchannel_echo(struct kunit *test)
 						      ECHO_RING, NULL, 0,
 						      echo_callback, NULL), 0);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		char path[160];
+
+		snprintf(path, sizeof(path),
+			 "test -r /sys/bus/vmbus/devices/%s/channels/%u/sub_index",
+			 dev_name(&echo_dev->dev), lumen_chan_relid(echo_subs[i]));
+		KUNIT_EXPECT_EQ(test, echo_shell(path), 0);
 		echo_round_trip(test, echo_subs[i], 100 + i, 10 + i);
+	}
 	echo_round_trip(test, echo_dev->chan, 64, 1);
 	for (i = 0; i < n; i++)
 		lumen_chan_close(echo_subs[i]);
