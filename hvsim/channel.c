@@ -95,8 +95,8 @@ static void hvsim_chan_unmap(struct hvsim_chan *c)
 		vunmap(c->in_va);
 	if (c->out_va)
 		vunmap(c->out_va);
-	kfree(c->pkt);
-	kfree(c->reply);
+	kvfree(c->pkt);
+	kvfree(c->reply);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -145,8 +145,8 @@ static int hvsim_chan_map(struct hvsim_dev *dev, struct page **pages,
 		return -EINVAL;
 	c->in_va = hvsim_map_ring(pages, split);
 	c->out_va = hvsim_map_ring(pages + split, npages - split);
-	c->pkt = kmalloc(dev->cls->max_packet, GFP_KERNEL);
-	c->reply = kmalloc(dev->cls->max_packet, GFP_KERNEL);
+	c->pkt = kvmalloc(dev->cls->max_packet, GFP_KERNEL);
+	c->reply = kvmalloc(dev->cls->max_packet, GFP_KERNEL);
 	if (!c->in_va || !c->out_va || !c->pkt || !c->reply)
 		return -ENOMEM;
 	ret = hvsim_ring_setup(&c->in, c->in_va, split, false);

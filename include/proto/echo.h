@@ -65,7 +65,7 @@
 		  0xf4, 0xd3, 0x07, 0x85, 0x3d, 0xba)
 
 /* Longest packet (descriptor to end of payload, len8 * 8) the host takes. */
-#define LUMEN_ECHO_MAX_PACKET		4096
+#define LUMEN_ECHO_MAX_PACKET		(64 * 1024 + 64)
 
 /* struct lumen_echo_gpa_req.op */
 #define LUMEN_ECHO_OP_READ		1

@@ -27,7 +27,7 @@
 #include <proto/echo.h>
 #include <proto/vmbus_ring.h>
 
-#define ECHO_RING	(64 * 1024)
+#define ECHO_RING	(256 * 1024)
 #define ECHO_TIMEOUT	(10 * HZ)
 #define ECHO_BUF	(LUMEN_ECHO_MAX_PACKET + 64)
 
@@ -192,7 +192,7 @@ static void chan_open_close_repeats(struct kunit *test)
 
 static void chan_send_inband_sizes(struct kunit *test)
 {
-	static const u32 sizes[] = { 1, 7, 8, 9, 64, 1000, 2048, 4000 };
+	static const u32 sizes[] = { 1, 7, 8, 9, 64, 1000, 4000, 16384, 65536 };
 	struct lumen_chan_pkt pkt;
 	u8 *out, *in;
 	unsigned int i;

@@ -101,7 +101,7 @@ timeout -k 5 "$timeout" qemu-system-x86_64 \
 	-display none -monitor none -nodefaults -no-reboot \
 	-nic none \
 	-kernel "$kdir/bzImage" -initrd "$run/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 printk.devkmsg=on" \
+	-append "console=ttyS0 panic=-1 oops=panic loglevel=6 printk.devkmsg=on" \
 	-serial "file:$run/console.log" -serial "file:$run/results.log" \
 	</dev/null >"$run/qemu.log" 2>&1
 qrc=$?
