@@ -29,125 +29,6 @@ static struct lumen_chan *vmbus_dev_chan(struct device *dev)
 	return to_lumen_vmbus_device(dev)->chan;
 }
 
-static ssize_t class_id_show(struct device *dev, struct device_attribute *a,
-			     char *buf)
-{
-	return sysfs_emit(buf, "{%pUl}\n", &to_lumen_vmbus_device(dev)->class_id);
-}
-static DEVICE_ATTR_RO(class_id);
-
-static ssize_t device_id_show(struct device *dev, struct device_attribute *a,
-			      char *buf)
-{
-	return sysfs_emit(buf, "{%pUl}\n",
-			  &to_lumen_vmbus_device(dev)->instance_id);
-}
-static DEVICE_ATTR_RO(device_id);
-
-static ssize_t relid_show(struct device *dev, struct device_attribute *a,
-			  char *buf)
-{
-	return sysfs_emit(buf, "%u\n", vmbus_dev_chan(dev)->relid);
-}
-static DEVICE_ATTR_RO(relid);
-
-static ssize_t target_cpu_show(struct device *dev, struct device_attribute *a,
-			       char *buf)
-{
-	return sysfs_emit(buf, "%u\n", READ_ONCE(vmbus_dev_chan(dev)->target_cpu));
-}
-
-static ssize_t target_cpu_store(struct device *dev, struct device_attribute *a,
-				const char *buf, size_t count)
-{
-	unsigned int cpu;
-	int ret;
-
-	ret = kstrtouint(buf, 0, &cpu);
-	if (!ret)
-		ret = vmbus_chan_retarget(vmbus_dev_chan(dev), cpu);
-	return ret ? ret : count;
-}
-static DEVICE_ATTR_RW(target_cpu);
-
-static ssize_t monitor_id_show(struct device *dev, struct device_attribute *a,
-			       char *buf)
-{
-	const struct lumen_chan *chan = vmbus_dev_chan(dev);
-
-	if (!(chan->offer.monitor_flags & VMBUS_MSG_OFFER_MONITOR_ALLOCATED))
-		return sysfs_emit(buf, "none\n");
-	return sysfs_emit(buf, "%u\n", chan->offer.monitor_id);
-}
-static DEVICE_ATTR_RO(monitor_id);
-
-static ssize_t ring_read_avail_show(struct device *dev,
-				    struct device_attribute *a, char *buf)
-{
-	struct lumen_chan *chan = vmbus_dev_chan(dev);
-	u32 avail = 0;
-
-	mutex_lock(&chan->lock);
-	if (chan->state == VMBUS_CHAN_OPEN)
-		avail = lumen_ring_bytes_to_read(&chan->recv);
-	mutex_unlock(&chan->lock);
-	return sysfs_emit(buf, "%u\n", avail);
-}
-static DEVICE_ATTR_RO(ring_read_avail);
-
-static ssize_t ring_write_avail_show(struct device *dev,
-				     struct device_attribute *a, char *buf)
-{
-	struct lumen_chan *chan = vmbus_dev_chan(dev);
-	u32 avail = 0;
-
-	mutex_lock(&chan->lock);
-	if (chan->state == VMBUS_CHAN_OPEN)
-		avail = lumen_ring_bytes_to_write(&chan->send);
-	mutex_unlock(&chan->lock);
-	return sysfs_emit(buf, "%u\n", avail);
-}
-static DEVICE_ATTR_RO(ring_write_avail);
-
-static ssize_t interrupts_show(struct device *dev, struct device_attribute *a,
-			       char *buf)
-{
-	return sysfs_emit(buf, "%lld\n",
-			  atomic64_read(&vmbus_dev_chan(dev)->interrupts));
-}
-static DEVICE_ATTR_RO(interrupts);
-
-static ssize_t signals_show(struct device *dev, struct device_attribute *a,
-			    char *buf)
-{
-	return sysfs_emit(buf, "%lld\n",
-			  atomic64_read(&vmbus_dev_chan(dev)->signals));
-}
-static DEVICE_ATTR_RO(signals);
-
-static ssize_t bad_packets_show(struct device *dev, struct device_attribute *a,
-				char *buf)
-{
-	return sysfs_emit(buf, "%lld\n",
-			  atomic64_read(&vmbus_dev_chan(dev)->bad_packets));
-}
-static DEVICE_ATTR_RO(bad_packets);
-
-static struct attribute *vmbus_dev_attrs[] = {
-	&dev_attr_class_id.attr,
-	&dev_attr_device_id.attr,
-	&dev_attr_relid.attr,
-	&dev_attr_target_cpu.attr,
-	&dev_attr_monitor_id.attr,
-	&dev_attr_ring_read_avail.attr,
-	&dev_attr_ring_write_avail.attr,
-	&dev_attr_interrupts.attr,
-	&dev_attr_signals.attr,
-	&dev_attr_bad_packets.attr,
-	NULL,
-};
-ATTRIBUTE_GROUPS(vmbus_dev);
-
 /*
  * Per-channel sysfs: /sys/bus/vmbus/devices/<instance>/channels/<relid>/,
  * for the primary and every sub-channel.
@@ -303,6 +184,105 @@ void vmbus_chan_sysfs_remove(struct lumen_chan *chan)
 	kobject_del(&chan->kobj);
 	kobject_put(&chan->kobj);
 }
+
+static ssize_t class_id_show(struct device *dev, struct device_attribute *a,
+			     char *buf)
+{
+	return sysfs_emit(buf, "{%pUl}\n", &to_lumen_vmbus_device(dev)->class_id);
+}
+static DEVICE_ATTR_RO(class_id);
+
+static ssize_t device_id_show(struct device *dev, struct device_attribute *a,
+			      char *buf)
+{
+	return sysfs_emit(buf, "{%pUl}\n",
+			  &to_lumen_vmbus_device(dev)->instance_id);
+}
+static DEVICE_ATTR_RO(device_id);
+
+static ssize_t relid_show(struct device *dev, struct device_attribute *a,
+			  char *buf)
+{
+	return sysfs_emit(buf, "%u\n", vmbus_dev_chan(dev)->relid);
+}
+static DEVICE_ATTR_RO(relid);
+
+/* The primary channel's attributes, also at the top of the device. */
+static ssize_t target_cpu_show(struct device *dev, struct device_attribute *a,
+			       char *buf)
+{
+	return chan_target_cpu_show(vmbus_dev_chan(dev), buf);
+}
+
+static ssize_t target_cpu_store(struct device *dev, struct device_attribute *a,
+				const char *buf, size_t count)
+{
+	unsigned int cpu;
+	int ret;
+
+	ret = kstrtouint(buf, 0, &cpu);
+	if (!ret)
+		ret = vmbus_chan_retarget(vmbus_dev_chan(dev), cpu);
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(target_cpu);
+
+static ssize_t monitor_id_show(struct device *dev, struct device_attribute *a,
+			       char *buf)
+{
+	return chan_monitor_id_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(monitor_id);
+
+static ssize_t ring_read_avail_show(struct device *dev,
+				    struct device_attribute *a, char *buf)
+{
+	return chan_ring_read_avail_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(ring_read_avail);
+
+static ssize_t ring_write_avail_show(struct device *dev,
+				     struct device_attribute *a, char *buf)
+{
+	return chan_ring_write_avail_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(ring_write_avail);
+
+static ssize_t interrupts_show(struct device *dev, struct device_attribute *a,
+			       char *buf)
+{
+	return chan_interrupts_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(interrupts);
+
+static ssize_t signals_show(struct device *dev, struct device_attribute *a,
+			    char *buf)
+{
+	return chan_signals_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(signals);
+
+static ssize_t bad_packets_show(struct device *dev, struct device_attribute *a,
+				char *buf)
+{
+	return chan_bad_packets_show(vmbus_dev_chan(dev), buf);
+}
+static DEVICE_ATTR_RO(bad_packets);
+
+static struct attribute *vmbus_dev_attrs[] = {
+	&dev_attr_class_id.attr,
+	&dev_attr_device_id.attr,
+	&dev_attr_relid.attr,
+	&dev_attr_target_cpu.attr,
+	&dev_attr_monitor_id.attr,
+	&dev_attr_ring_read_avail.attr,
+	&dev_attr_ring_write_avail.attr,
+	&dev_attr_interrupts.attr,
+	&dev_attr_signals.attr,
+	&dev_attr_bad_packets.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(vmbus_dev);
 
 static const struct hv_vmbus_device_id *
 vmbus_match_id(const struct hv_vmbus_device_id *id, const guid_t *class_id)

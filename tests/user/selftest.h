@@ -9,6 +9,7 @@
 #define _LUMEN_SELFTEST_H
 
 #include <stddef.h>
+#include <linux/types.h>
 
 struct selftest {
 	const char *name;
@@ -25,6 +26,28 @@ void selftest_expect_eq(struct selftest *t, unsigned long long a,
 			const char *file, int line);
 void selftest_expect_mem(struct selftest *t, const void *a, const void *b,
 			 size_t n, const char *what, const char *file, int line);
+
+/*
+ * Byte-image writers for decode tests: store @v little-endian at @off,
+ * independent of the structs under test.
+ */
+static inline void put16(u8 *buf, size_t off, u16 v)
+{
+	buf[off] = v & 0xff;
+	buf[off + 1] = v >> 8;
+}
+
+static inline void put32(u8 *buf, size_t off, u32 v)
+{
+	put16(buf, off, v & 0xffff);
+	put16(buf, off + 2, v >> 16);
+}
+
+static inline void put64(u8 *buf, size_t off, u64 v)
+{
+	put32(buf, off, v & 0xffffffff);
+	put32(buf, off + 4, v >> 32);
+}
 
 #define SELFTEST(id)							\
 	static void selftest_fn_##id(struct selftest *t);		\

@@ -256,24 +256,6 @@ static void put8(u8 *b, size_t off, u8 v)
 	b[off] = v;
 }
 
-static void put16(u8 *b, size_t off, u16 v)
-{
-	b[off] = v;
-	b[off + 1] = v >> 8;
-}
-
-static void put32(u8 *b, size_t off, u32 v)
-{
-	put16(b, off, v);
-	put16(b, off + 2, v >> 16);
-}
-
-static void put64(u8 *b, size_t off, u64 v)
-{
-	put32(b, off, v);
-	put32(b, off + 4, v >> 32);
-}
-
 /* An OFFERCHANNEL written from fact sheet 3.2, byte by byte. */
 SELFTEST(chmsg_parse_decodes_offer)
 {

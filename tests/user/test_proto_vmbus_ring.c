@@ -9,24 +9,6 @@
 #include <proto/vmbus_ring.h>
 #include "selftest.h"
 
-static void put16(u8 *buf, size_t off, u16 v)
-{
-	buf[off] = v & 0xff;
-	buf[off + 1] = v >> 8;
-}
-
-static void put32(u8 *buf, size_t off, u32 v)
-{
-	put16(buf, off, v & 0xffff);
-	put16(buf, off + 2, v >> 16);
-}
-
-static void put64(u8 *buf, size_t off, u64 v)
-{
-	put32(buf, off, v & 0xffffffff);
-	put32(buf, off + 4, v >> 32);
-}
-
 SELFTEST(vmbus_ring_pkt_constants_match_fact_sheet)
 {
 	ST_EXPECT_EQ(t, VMBUS_PKT_INVALID, 0x0);

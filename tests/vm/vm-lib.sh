@@ -7,10 +7,22 @@
 #   vm_check NAME CMD...    run CMD, pass or fail on its exit status
 #   vm_kunit MODULE.ko      load a KUnit module and report its suites
 #   vm_log TEXT             a free-form line for the person reading the log
+#   wait_for SECS CMD...    retry CMD until it succeeds or SECS pass
 
 LUMEN_LIB=/lib/lumen
 
 vm_pass() { echo "RESULT ok $1" >&3; }
+
+# wait_for SECONDS CMD...: retry CMD every 0.1 s; fail after SECONDS.
+wait_for() {
+	t=$(($1 * 10))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		t=$((t - 1))
+		[ $t -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
 vm_fail() { echo "RESULT not ok $1 # $2" >&3; }
 vm_log() { echo "LOG $*" >&3; }
 

@@ -31,16 +31,6 @@ host_clean() {
 	grep -qx 'bad_msgs 0' $h/stats && grep -qx 'refused 0' $h/stats
 }
 
-# wait_for SECONDS CMD...: retry CMD every 0.1 s.
-wait_for() {
-	t=$(($1 * 10))
-	shift
-	while ! "$@" >/dev/null 2>&1; do
-		t=$((t - 1))
-		[ $t -gt 0 ] || return 1
-		sleep 0.1
-	done
-}
 
 vm_check load-hv_vmbus insmod /lib/lumen/hv_vmbus.ko
 vm_check load-hvsim insmod /lib/lumen/hvsim.ko

@@ -17,16 +17,6 @@ conn=$dbg/hv_vmbus/connection
 devs=/sys/bus/vmbus/devices
 bench=/lib/lumen/lumen_vmbus_bench.ko
 
-# wait_for SECONDS CMD...: retry CMD every 0.1 s.
-wait_for() {
-	t=$(($1 * 10))
-	shift
-	while ! "$@" >/dev/null 2>&1; do
-		t=$((t - 1))
-		[ $t -gt 0 ] || return 1
-		sleep 0.1
-	done
-}
 
 guest_clean() {
 	! grep -E '^(bad_[a-z]+|unexpected) [1-9]' $conn
