@@ -9,7 +9,7 @@ set -euo pipefail
 
 pkgs=(
 	make gcc libc6-dev bc bison flex libelf-dev libssl-dev cpio kmod
-	xz-utils rsync dwarves python3 perl sparse
+	xz-utils rsync dwarves python3 perl sparse git
 	qemu-system-x86 busybox-static
 	clang llvm lld libclang-rt-14-dev
 	fio iperf3 e2fsprogs
