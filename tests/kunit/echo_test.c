@@ -460,6 +460,45 @@ static void chan_subchannel_echo(struct kunit *test)
 	echo_close();
 }
 
+static bool echo_stalled;
+
+/*
+ * The host stops draining (hvsim's stall fault): the guest's ring fills and
+ * sends fail with -EAGAIN. Once the host resumes, every request is
+ * answered in order, although the replies overrun the host's ring: the
+ * host waits on pending_send_sz and the guest's reads signal it.
+ */
+static void chan_stall_fills_ring(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	u32 n = 0, got;
+	char relid[16];
+	u8 *out, *in;
+	int ret;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	out = kunit_kzalloc(test, 512, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	echo_open(test);
+	snprintf(relid, sizeof(relid), "%u", lumen_chan_relid(echo_dev->chan));
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("faults/stall", relid), 0);
+	echo_stalled = true;
+	while ((ret = lumen_chan_send(echo_dev->chan, out, 512, n + 1,
+				      true)) == 0)
+		n++;
+	KUNIT_EXPECT_EQ(test, ret, -EAGAIN);
+	KUNIT_EXPECT_GT(test, n, 100);
+
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("faults/stall", "0"), 0);
+	echo_stalled = false;
+	for (got = 0; got < n; got++)
+		if (echo_recv(in, &pkt) || pkt.trans_id != got + 1)
+			break;
+	KUNIT_EXPECT_EQ(test, got, n);
+	echo_close();
+}
+
 /* A monitored (MNF) channel: the guest signals through monitor page 2. */
 static void chan_mnf_echo(struct kunit *test)
 {
@@ -533,6 +572,9 @@ static void lumen_echo_case_exit(struct kunit *test)
 {
 	int i;
 
+	if (echo_stalled)
+		echo_hvsim_ctl("faults/stall", "0");
+	echo_stalled = false;
 	for (i = 0; i < atomic_read(&echo_nsubs); i++)
 		lumen_chan_close(echo_subs[i]);
 	if (echo_dev2)
@@ -569,6 +611,7 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_polling_mode),
 	KUNIT_CASE(chan_retarget_cpu),
 	KUNIT_CASE(chan_subchannel_echo),
+	KUNIT_CASE(chan_stall_fills_ring),
 	KUNIT_CASE(chan_mnf_echo),
 	KUNIT_CASE(chan_rescind_while_busy),
 	{}
