@@ -20,6 +20,7 @@
 
 #define LUMEN_PURE_NO_EXPORT
 #include "../../vmbus/ring.c"
+#include "../kunit/ring_cases.h"
 #include "selftest.h"
 
 #define TR_PAGE		4096u
@@ -619,39 +620,6 @@ SELFTEST(ring_signal_only_on_empty_to_non_empty)
 	tring_teardown(&tr);
 }
 
-/**
- * struct pend_case - one pending_send_sz decision
- * @name: row name.
- * @feat: feature bits on the ring.
- * @p: pending_send_sz the producer waits for.
- * @f: free bytes after the commit.
- * @b: bytes consumed in the batch being committed.
- * @signal: expected decision.
- */
-struct pend_case {
-	const char *name;
-	u32 feat;
-	u32 p, f, b;
-	bool signal;
-};
-
-#define PEND_FEAT VMBUS_RING_FEAT_PENDING_SEND_SZ
-
-static const struct pend_case pend_cases[] = {
-	{ "no_waiter",			PEND_FEAT, 0, 1000, 504, false },
-	{ "feature_bit_clear",		0, 100, 1000, 952, false },
-	{ "other_feature_bits_only",	0xfffffffe, 100, 1000, 952, false },
-	{ "was_short_now_enough",	PEND_FEAT, 200, 400, 304, true },
-	{ "was_exactly_p_now_enough",	PEND_FEAT, 200, 400, 200, true },
-	{ "was_already_enough",		PEND_FEAT, 200, 400, 192, false },
-	{ "now_exactly_p_not_enough",	PEND_FEAT, 400, 400, 304, false },
-	{ "now_one_byte_over",		PEND_FEAT, 399, 400, 304, true },
-	{ "still_short",		PEND_FEAT, 800, 400, 304, false },
-	{ "nothing_consumed",		PEND_FEAT, 200, 400, 0, false },
-	{ "whole_ring_freed",		PEND_FEAT, 100, 4096, 4000, true },
-	{ "more_than_ring",		PEND_FEAT, 0xffffffff, 4096, 4000, false },
-};
-
 SELFTEST(ring_pending_send_table)
 {
 	struct tring tr;
@@ -661,8 +629,8 @@ SELFTEST(ring_pending_send_table)
 		ST_EXPECT(t, !"setup");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(pend_cases); i++) {
-		const struct pend_case *c = &pend_cases[i];
+	for (i = 0; i < ARRAY_SIZE(ring_t_pend_cases); i++) {
+		const struct ring_t_pend *c = &ring_t_pend_cases[i];
 		/* Published read index 0; consumed up to b; used = w - b. */
 		u32 w = (c->b + TR_PAGE - c->f) % TR_PAGE;
 		bool got;
@@ -685,7 +653,7 @@ SELFTEST(ring_pending_send_table)
 	tring_seek(&tr, 0);
 	tr.cons.priv_read = 304;
 	tr.ctrl->write_index = cpu_to_le32(5);
-	tr.ctrl->feature_bits = cpu_to_le32(PEND_FEAT);
+	tr.ctrl->feature_bits = cpu_to_le32(RING_T_FEAT);
 	tr.ctrl->pending_send_sz = cpu_to_le32(200);
 	ST_EXPECT(t, !lumen_ring_read_commit(&tr.cons));
 	tring_teardown(&tr);
@@ -701,7 +669,7 @@ SELFTEST(ring_pending_send_round_trip)
 		ST_EXPECT(t, !"setup");
 		return;
 	}
-	tr.ctrl->feature_bits = cpu_to_le32(PEND_FEAT);
+	tr.ctrl->feature_bits = cpu_to_le32(RING_T_FEAT);
 	ST_EXPECT_EQ(t, tr_send(&tr.prod, 1, 40, &signal), 0);	/* 64 */
 	ST_EXPECT_EQ(t, tr_send(&tr.prod, 2, 16, &signal), 0);	/* 40 */
 	/* Free 24: a 64-byte packet must wait for more than 64 free. */
@@ -720,48 +688,6 @@ SELFTEST(ring_pending_send_round_trip)
 	tring_teardown(&tr);
 }
 
-/**
- * struct peek_case - one malformed (or edge) ring state for the consumer
- * @name: row name.
- * @wr: write index the producer published.
- * @off8: descriptor offset8 at index 0.
- * @len8: descriptor len8 at index 0.
- * @buflen: consumer's buffer size.
- * @err: expected return of lumen_ring_peek().
- */
-struct peek_case {
-	const char *name;
-	u32 wr;
-	u16 off8, len8;
-	u32 buflen;
-	int err;
-};
-
-static const struct peek_case peek_cases[] = {
-	{ "write_index_unaligned",	12, 2, 2, 256, -ERANGE },
-	{ "write_index_at_size",	256, 2, 2, 256, -ERANGE },
-	{ "write_index_huge",		0xfffffff8, 2, 2, 256, -ERANGE },
-	{ "write_index_all_ones",	0xffffffff, 2, 2, 256, -ERANGE },
-	{ "empty",			0, 2, 2, 256, -ENODATA },
-	{ "partial_8_bytes",		8, 2, 2, 256, -EPROTO },
-	{ "partial_16_bytes",		16, 2, 2, 256, -EPROTO },
-	{ "len8_zero",			64, 2, 0, 256, -EPROTO },
-	{ "len8_one",			64, 1, 1, 256, -EPROTO },
-	{ "offset8_zero",		64, 0, 4, 256, -EPROTO },
-	{ "offset8_one",		64, 1, 4, 256, -EPROTO },
-	{ "offset8_past_len8",		64, 5, 4, 256, -EPROTO },
-	{ "offset8_max",		64, 0xffff, 4, 256, -EPROTO },
-	{ "trailer_past_published",	56, 2, 7, 256, -EPROTO },
-	{ "packet_past_published",	64, 2, 9, 256, -EPROTO },
-	{ "len8_max",			248, 2, 0xffff, 256, -EPROTO },
-	{ "buffer_below_descriptor",	64, 2, 4, 15, -EMSGSIZE },
-	{ "buffer_below_packet",	64, 2, 4, 31, -EMSGSIZE },
-	{ "buffer_zero",		64, 2, 4, 0, -EMSGSIZE },
-	{ "exact_fit",			40, 2, 4, 32, 0 },
-	{ "empty_payload",		24, 2, 2, 16, 0 },
-	{ "offset8_equals_len8",	40, 4, 4, 32, 0 },
-};
-
 SELFTEST(ring_peek_bad_table)
 {
 	struct lumen_ring_pkt pkt;
@@ -774,8 +700,8 @@ SELFTEST(ring_peek_bad_table)
 		ST_EXPECT(t, !"setup");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(peek_cases); i++) {
-		const struct peek_case *c = &peek_cases[i];
+	for (i = 0; i < ARRAY_SIZE(ring_t_peek_cases); i++) {
+		const struct ring_t_peek *c = &ring_t_peek_cases[i];
 		int err;
 
 		tring_seek(&tr, 0);
@@ -805,39 +731,6 @@ SELFTEST(ring_peek_bad_table)
 	tring_teardown(&tr);
 }
 
-/**
- * struct write_case - one refused lumen_ring_write()
- * @name: row name.
- * @rd: read index the consumer published (write index is 0).
- * @len0: length of the first piece.
- * @len1: length of the second piece.
- * @nbufs: number of pieces passed.
- * @err: expected return.
- */
-struct write_case {
-	const char *name;
-	u32 rd;
-	u32 len0, len1;
-	unsigned int nbufs;
-	int err;
-};
-
-static const struct write_case write_cases[] = {
-	{ "read_index_unaligned",	4, 16, 0, 1, -ERANGE },
-	{ "read_index_at_size",		256, 16, 0, 1, -ERANGE },
-	{ "read_index_all_ones",	0xffffffff, 16, 0, 1, -ERANGE },
-	{ "no_pieces",			0, 16, 0, 0, -EINVAL },
-	{ "shorter_than_descriptor",	0, 15, 0, 1, -EINVAL },
-	{ "packet_is_ring",		0, 16, 240, 2, -EMSGSIZE },
-	{ "packet_plus_trailer_is_ring", 0, 16, 232, 2, -EMSGSIZE },
-	{ "padding_makes_it_ring",	0, 16, 225, 2, -EMSGSIZE },
-	{ "length_sum_overflows",	0, 0x80000000, 0x80000000, 2, -EMSGSIZE },
-	{ "free_equals_packet",		24, 16, 0, 1, -EAGAIN },
-	{ "free_below_packet",		16, 16, 0, 1, -EAGAIN },
-	{ "largest_fits_empty",		0, 16, 224, 2, 0 },
-	{ "free_one_slot_over",		32, 16, 0, 1, 0 },
-};
-
 SELFTEST(ring_write_bad_table)
 {
 	static u8 piece[256];
@@ -848,8 +741,8 @@ SELFTEST(ring_write_bad_table)
 		ST_EXPECT(t, !"setup");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(write_cases); i++) {
-		const struct write_case *c = &write_cases[i];
+	for (i = 0; i < ARRAY_SIZE(ring_t_write_cases); i++) {
+		const struct ring_t_write *c = &ring_t_write_cases[i];
 		/* Huge lengths point nowhere valid: they must not be read. */
 		struct lumen_ring_buf b[2] = {
 			{ c->len0 <= sizeof(piece) ? piece : NULL, c->len0 },
