@@ -447,17 +447,6 @@ void lumen_chan_close(struct lumen_chan *chan)
 }
 EXPORT_SYMBOL_NS_GPL(lumen_chan_close, LUMEN);
 
-/**
- * vmbus_chan_close_rescinded() - Close a channel the host rescinded.
- * @chan: the channel; rescinded is already set, so nothing is sent.
- *
- * Context: process context, sleeps.
- */
-void vmbus_chan_close_rescinded(struct lumen_chan *chan)
-{
-	lumen_chan_close(chan);
-}
-
 static int vmbus_chan_write(struct lumen_chan *chan,
 			    const struct lumen_ring_buf *bufs,
 			    unsigned int nbufs)

@@ -271,8 +271,10 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	}
 
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
-	if (!chan)
+	if (!chan) {
+		vmbus_chan_reject(-ENOMEM, "no memory", msg->relid);
 		return;
+	}
 	kref_init(&chan->ref);
 	chan->relid = msg->relid;
 	chan->offer = *offer;
@@ -372,7 +374,7 @@ void vmbus_chan_rescind(u32 relid)
 		vmbus_device_remove(chan);
 	else
 		vmbus_chan_sysfs_remove(chan);
-	vmbus_chan_close_rescinded(chan);
+	lumen_chan_close(chan);	/* rescinded: nothing is sent */
 	if (!chan->primary)
 		vmbus_chan_drop_subchannels(chan);
 	vmbus_chan_release_relid(chan);
@@ -440,25 +442,4 @@ void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits)
 		}
 		rcu_read_unlock();
 	}
-}
-
-/**
- * vmbus_chan_init() - Set up channel bookkeeping.
- *
- * Context: process context.
- * Return: 0.
- */
-int vmbus_chan_init(void)
-{
-	return 0;
-}
-
-/**
- * vmbus_chan_exit() - Tear down channel bookkeeping.
- *
- * Context: process context, after disconnect.
- */
-void vmbus_chan_exit(void)
-{
-	vmbus_chan_remove_all();
 }

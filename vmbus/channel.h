@@ -115,8 +115,6 @@ struct vmbus_waiter {
 };
 
 /* channel.c */
-int vmbus_chan_init(void);
-void vmbus_chan_exit(void);
 void vmbus_chan_offer(const struct vmbus_chmsg *msg);
 void vmbus_chan_rescind(u32 relid);
 void vmbus_chan_remove_all(void);
@@ -129,7 +127,6 @@ bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key);
 
 /* chan_io.c */
 int vmbus_chan_post(const void *msg, u32 size);
-void vmbus_chan_close_rescinded(struct lumen_chan *chan);
 int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu);
 
 /* bus.c */

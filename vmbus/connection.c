@@ -37,14 +37,12 @@
 #include "core.h"
 
 /* The versions the guest tries, newest first. */
-const u32 vmbus_conn_versions[] = {
+static const u32 vmbus_conn_versions[] = {
 	VMBUS_PROTO_V5_3, VMBUS_PROTO_V5_2, VMBUS_PROTO_V5_1,
 	VMBUS_PROTO_V5_0, VMBUS_PROTO_V4_1, VMBUS_PROTO_V4_0,
 	VMBUS_PROTO_V3_0, VMBUS_PROTO_V2_4, VMBUS_PROTO_V1_1,
 	VMBUS_PROTO_V0_13,
 };
-
-const unsigned int vmbus_conn_nr_versions = ARRAY_SIZE(vmbus_conn_versions);
 
 static char *max_version = "5.3";
 module_param(max_version, charp, 0444);
@@ -444,7 +442,7 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 		goto out_free_pages;
 
 	ret = -ENODEV;
-	for (i = 0; i < vmbus_conn_nr_versions; i++) {
+	for (i = 0; i < ARRAY_SIZE(vmbus_conn_versions); i++) {
 		u32 v = vmbus_conn_versions[i];
 
 		if (v > cap)

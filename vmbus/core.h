@@ -11,10 +11,6 @@
 struct lumen_transport_ops;
 struct dentry;
 
-/* The VMBus versions the guest tries, newest first (issue order). */
-extern const u32 vmbus_conn_versions[];
-extern const unsigned int vmbus_conn_nr_versions;
-
 /* transport.c: the attached hypervisor; NULL when none. */
 const struct lumen_transport_ops *vmbus_transport(void);
 
