@@ -97,7 +97,16 @@ static void hvsim_chan_unmap(struct hvsim_chan *c)
 		vunmap(c->out_va);
 	kvfree(c->pkt);
 	kvfree(c->reply);
-	memset(c, 0, sizeof(*c));
+	/* The outbox and its lock outlive the mapping. */
+	memset(&c->in, 0, sizeof(c->in));
+	memset(&c->out, 0, sizeof(c->out));
+	c->in_va = NULL;
+	c->out_va = NULL;
+	c->pkt = NULL;
+	c->reply = NULL;
+	c->reply_len = 0;
+	c->send_pending = false;
+	c->legacy_events = false;
 }
 
 /*
@@ -210,8 +219,13 @@ void hvsim_chan_open(struct hvsim_dev *dev,
 	/* A monitored channel: page 2 is polled while it is open. */
 	if (dev->monitor_id != HVSIM_MONITOR_NONE)
 		hvsim_mnf_chan_open();
+	spin_lock_irq(&c->out_lock);
+	c->out_open = true;
+	spin_unlock_irq(&c->out_lock);
 	res.status = cpu_to_le32(VMBUS_MSG_STATUS_SUCCESS);
 	hvsim_send(&res, sizeof(res));
+	if (dev->cls->opened)
+		dev->cls->opened(dev);
 	/* Packets the guest wrote before it saw the result. */
 	queue_work(hvsim_wq, &dev->work);
 	return;
@@ -223,6 +237,22 @@ out_put:
 out:
 	pr_warn_ratelimited("relid %u: open failed (%d)\n", dev->relid, ret);
 	hvsim_send(&res, sizeof(res));
+}
+
+/* Close the outbox and free what it still holds. */
+static void hvsim_chan_outbox_close(struct hvsim_chan *c)
+{
+	struct hvsim_outpkt *o, *tmp;
+	unsigned long flags;
+	LIST_HEAD(drop);
+
+	spin_lock_irqsave(&c->out_lock, flags);
+	c->out_open = false;
+	list_splice_init(&c->outbox, &drop);
+	c->outbox_len = 0;
+	spin_unlock_irqrestore(&c->out_lock, flags);
+	list_for_each_entry_safe(o, tmp, &drop, node)
+		kfree(o);
 }
 
 /**
@@ -244,6 +274,7 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
 	xa_erase(&hvsim_conns, dev->conn_id);
 	if (dev->monitor_id != HVSIM_MONITOR_NONE)
 		hvsim_mnf_chan_close();
+	hvsim_chan_outbox_close(&dev->chan);
 	synchronize_rcu();
 	cancel_work_sync(&dev->work);
 	WRITE_ONCE(dev->corrupt, HVSIM_CORRUPT_NONE);
@@ -251,6 +282,8 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
 	WRITE_ONCE(dev->target_vp, VMBUS_MSG_TARGET_VP_NONE);
 	dev->state = HVSIM_DEV_OFFERED;
 	hvsim_gpadl_ring_put(dev, dev->ring_gpadl, notify);
+	if (dev->cls->closed)
+		dev->cls->closed(dev);
 }
 
 /**
@@ -309,22 +342,23 @@ static void hvsim_chan_break(struct hvsim_dev *dev, const char *why, int err)
 }
 
 /*
- * Write the waiting reply. Returns 0 when it went out (or was dropped as
- * impossible), -EAGAIN when the ring is full (pending_send_sz is then set
- * and the guest's signal brings the work back), or -ERANGE for a corrupt
- * ring.
+ * Write one packet of @len bytes at @data. Returns 0 when it went out (or
+ * was dropped as impossible), -EAGAIN when the ring is full
+ * (pending_send_sz is then set and the guest's signal brings the work
+ * back), or -ERANGE for a corrupt ring.
  */
-static int hvsim_chan_flush_reply(struct hvsim_dev *dev, bool *signal)
+static int hvsim_chan_write(struct hvsim_dev *dev, const u8 *data, u32 len,
+			    bool *signal)
 {
 	struct hvsim_chan *c = &dev->chan;
-	struct lumen_ring_buf buf = { .data = c->reply, .len = c->reply_len };
+	struct lumen_ring_buf buf = { .data = data, .len = len };
 	bool sig;
 	int ret;
 
 	ret = lumen_ring_write(&c->out, &buf, 1, &sig);
 	if (ret == -EAGAIN && !c->send_pending) {
 		lumen_ring_set_pending_send(&c->out,
-					    ALIGN(c->reply_len, VMBUS_PKT_ALIGN) +
+					    ALIGN(len, VMBUS_PKT_ALIGN) +
 					    sizeof(struct vmbus_pkt_trailer));
 		c->send_pending = true;
 		/* The guest may have made room before it saw the request. */
@@ -340,7 +374,6 @@ static int hvsim_chan_flush_reply(struct hvsim_dev *dev, bool *signal)
 		hvsim_chan_break(dev, "corrupt host-to-guest ring", ret);
 		return ret;
 	}
-	c->reply_len = 0;
 	if (ret) {
 		/* Can never fit this ring: the guest made it too small. */
 		hvsim_count(&dev->bad_pkts);
@@ -349,6 +382,121 @@ static int hvsim_chan_flush_reply(struct hvsim_dev *dev, bool *signal)
 	hvsim_count(&dev->pkts_out);
 	*signal |= sig;
 	return 0;
+}
+
+/* Write the waiting reply; see hvsim_chan_write(). */
+static int hvsim_chan_flush_reply(struct hvsim_dev *dev, bool *signal)
+{
+	struct hvsim_chan *c = &dev->chan;
+	int ret;
+
+	ret = hvsim_chan_write(dev, c->reply, c->reply_len, signal);
+	if (!ret)
+		c->reply_len = 0;
+	return ret;
+}
+
+/* Write the host-initiated packets, oldest first; see hvsim_chan_write(). */
+static int hvsim_chan_flush_outbox(struct hvsim_dev *dev, bool *signal)
+{
+	struct hvsim_chan *c = &dev->chan;
+	struct hvsim_outpkt *o;
+	unsigned long flags;
+	int ret;
+
+	for (;;) {
+		spin_lock_irqsave(&c->out_lock, flags);
+		o = list_first_entry_or_null(&c->outbox, struct hvsim_outpkt,
+					     node);
+		spin_unlock_irqrestore(&c->out_lock, flags);
+		if (!o)
+			return 0;
+		/* Only this work item removes entries, so @o stays. */
+		ret = hvsim_chan_write(dev, o->data, o->len, signal);
+		if (ret)
+			return ret;
+		spin_lock_irqsave(&c->out_lock, flags);
+		list_del(&o->node);
+		c->outbox_len--;
+		spin_unlock_irqrestore(&c->out_lock, flags);
+		kfree(o);
+	}
+}
+
+/**
+ * hvsim_dev_post() - Queue a host-initiated packet on an open channel.
+ * @dev: the channel.
+ * @pkt: the packet, descriptor first (see hvsim_pkt_inband()).
+ * @len: its length, at least a descriptor and at most the class's
+ *	max_packet.
+ *
+ * The packet is copied; the channel's work item writes it to the
+ * host-to-guest ring after any reply it holds, waiting for space as for
+ * replies, and signals the guest as the ring rules say.
+ *
+ * Context: any context but hard irq.
+ * Return: 0, -EINVAL for a bad length, -EBADFD if the channel is not open,
+ * -ENOSPC with %HVSIM_OUTBOX_MAX packets waiting, -ENOMEM.
+ */
+int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
+{
+	struct hvsim_chan *c = &dev->chan;
+	struct hvsim_outpkt *o;
+	unsigned long flags;
+	int ret = 0;
+
+	if (len < sizeof(struct vmbus_pkt_desc) || len > dev->cls->max_packet)
+		return -EINVAL;
+	o = kmalloc(struct_size(o, data, len), GFP_ATOMIC);
+	if (!o)
+		return -ENOMEM;
+	o->len = len;
+	memcpy(o->data, pkt, len);
+	spin_lock_irqsave(&c->out_lock, flags);
+	if (!c->out_open)
+		ret = -EBADFD;
+	else if (c->outbox_len >= HVSIM_OUTBOX_MAX)
+		ret = -ENOSPC;
+	if (!ret) {
+		list_add_tail(&o->node, &c->outbox);
+		c->outbox_len++;
+		/* Queued under the lock: a stopping channel waits for it. */
+		queue_work(hvsim_wq, &dev->work);
+	}
+	spin_unlock_irqrestore(&c->out_lock, flags);
+	if (ret)
+		kfree(o);
+	return ret;
+}
+
+/**
+ * hvsim_pkt_inband() - Build an inband data packet.
+ * @buf: room for the descriptor and @len payload bytes.
+ * @type: VMBUS_PKT_DATA_INBAND or VMBUS_PKT_COMP.
+ * @flags: VMBUS_PKT_FLAG_* bits.
+ * @trans_id: transaction id.
+ * @payload: the payload.
+ * @len: its length; the descriptor plus @len must fit in 16 x 8 bits
+ *	of len8 (below 512 KiB), which every class's max_packet keeps.
+ *
+ * Context: any context.
+ * Return: bytes written to @buf (descriptor plus @len).
+ */
+u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
+		     const void *payload, u32 len)
+{
+	struct vmbus_pkt_desc d = {
+		.type = cpu_to_le16(type),
+		.offset8 = cpu_to_le16(VMBUS_PKT_MIN_OFFSET8),
+		.len8 = cpu_to_le16(DIV_ROUND_UP(sizeof(d) + len,
+						 VMBUS_PKT_ALIGN)),
+		.flags = cpu_to_le16(flags),
+		.trans_id = cpu_to_le64(trans_id),
+	};
+
+	memcpy(buf, &d, sizeof(d));
+	memcpy(buf + sizeof(d), payload, len);
+	return sizeof(d) + len;
 }
 
 /* Ring-level checks of one packet (OpenVMM's vmbus_ring reader). */
@@ -465,6 +613,9 @@ void hvsim_chan_work(struct work_struct *work)
 			if (ret)
 				break;
 		}
+		ret = hvsim_chan_flush_outbox(dev, &signal);
+		if (ret)
+			break;
 		ret = hvsim_chan_drain(dev, &signal);
 		if (ret && ret != -EAGAIN)
 			break;

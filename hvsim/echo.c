@@ -149,23 +149,6 @@ static u32 hvsim_echo_gpa(const struct lumen_ring_pkt *pkt, const u8 *buf,
 	return LUMEN_ECHO_STATUS_OK;
 }
 
-/* A completion for @trans_id carrying @len bytes of @payload. */
-static u32 hvsim_echo_comp(u64 trans_id, const void *payload, u32 len,
-			   u8 *reply)
-{
-	struct vmbus_pkt_desc d = {
-		.type = cpu_to_le16(VMBUS_PKT_COMP),
-		.offset8 = cpu_to_le16(VMBUS_PKT_MIN_OFFSET8),
-		.len8 = cpu_to_le16(DIV_ROUND_UP(sizeof(d) + len,
-						 VMBUS_PKT_ALIGN)),
-		.trans_id = cpu_to_le64(trans_id),
-	};
-
-	memcpy(reply, &d, sizeof(d));
-	memcpy(reply + sizeof(d), payload, len);
-	return sizeof(d) + len;
-}
-
 static u32 hvsim_echo_packet(struct hvsim_dev *dev,
 			     const struct lumen_ring_pkt *pkt, const u8 *buf,
 			     u8 *reply)
@@ -181,8 +164,9 @@ static u32 hvsim_echo_packet(struct hvsim_dev *dev,
 		if (!want)
 			return 0;
 		/* The payload fits: the reply is the packet minus extension. */
-		return hvsim_echo_comp(pkt->trans_id, buf + pkt->offset,
-				       pkt->len, reply);
+		return hvsim_pkt_inband(reply, VMBUS_PKT_COMP, 0,
+					pkt->trans_id, buf + pkt->offset,
+					pkt->len);
 	case VMBUS_PKT_DATA_GPA_DIRECT:
 		status = hvsim_echo_gpa(pkt, buf, &resp);
 		break;
@@ -201,7 +185,8 @@ static u32 hvsim_echo_packet(struct hvsim_dev *dev,
 	}
 	if (!want)
 		return 0;
-	return hvsim_echo_comp(pkt->trans_id, &resp, sizeof(resp), reply);
+	return hvsim_pkt_inband(reply, VMBUS_PKT_COMP, 0, pkt->trans_id, &resp,
+				sizeof(resp));
 }
 
 /* The echo device class (include/proto/echo.h). */

@@ -31,6 +31,7 @@
 #include <linux/compiler.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/uuid.h>
 #include <linux/workqueue.h>
@@ -83,6 +84,21 @@ struct seq_file;
  *	@reply has room for @max_packet bytes. Returns the length of the
  *	reply packet written to @reply (descriptor first), or 0 for none.
  *	Runs in the channel's work item; may sleep.
+ * @create: optional; set up @dev->priv for a new device (a sub-channel has
+ *	@dev->primary set). Runs under hvsim_mutex. Returns 0 or an errno,
+ *	which refuses the device.
+ * @destroy: optional; free what @create made. The channel is stopped and
+ *	its work finished. Runs under hvsim_mutex.
+ * @opened: optional; the channel just opened (OPENCHANNEL_RESULT success
+ *	sent): a host that speaks first queues its first packet here with
+ *	hvsim_dev_post(). Runs under hvsim_mutex.
+ * @closed: optional; the channel stopped (close, rescind, release or
+ *	unload): the rings are gone and hvsim_dev_post() now fails. Runs
+ *	under hvsim_mutex, so it must not wait for anything that takes it.
+ * @debugfs: optional; create the class's control files in @dir
+ *	(hvsim/<name>/), once at module load, before any device exists.
+ *
+ * Every hook runs in process context.
  */
 struct hvsim_dev_class {
 	const char *name;
@@ -91,6 +107,11 @@ struct hvsim_dev_class {
 	u32 max_packet;
 	u32 (*packet)(struct hvsim_dev *dev, const struct lumen_ring_pkt *pkt,
 		      const u8 *buf, u8 *reply);
+	int (*create)(struct hvsim_dev *dev);
+	void (*destroy)(struct hvsim_dev *dev);
+	void (*opened)(struct hvsim_dev *dev);
+	void (*closed)(struct hvsim_dev *dev);
+	void (*debugfs)(struct dentry *dir);
 };
 
 /**
@@ -121,9 +142,14 @@ enum hvsim_dev_state {
  * @send_pending: pending_send_sz is set in the host-to-guest ring.
  * @legacy_events: events go through the legacy interrupt page (protocol
  *	before 2.4 with an interrupt page): host-to-guest to VP 0, flag 0.
+ * @out_lock: protects @outbox, @outbox_len and @out_open; interrupts off.
+ * @outbox: host-initiated packets (&struct hvsim_outpkt) waiting for the
+ *	work item to write them, oldest first.
+ * @outbox_len: entries on @outbox.
+ * @out_open: hvsim_dev_post() takes packets (the channel is open).
  *
- * Owned by the channel's work item while the channel is open, by the
- * holder of hvsim_mutex otherwise.
+ * Apart from the @out_lock fields: owned by the channel's work item while
+ * the channel is open, by the holder of hvsim_mutex otherwise.
  */
 struct hvsim_chan {
 	struct lumen_ring in;
@@ -135,7 +161,26 @@ struct hvsim_chan {
 	u32 reply_len;
 	bool send_pending;
 	bool legacy_events;
+	spinlock_t out_lock;	/* see above */
+	struct list_head outbox;
+	u32 outbox_len;
+	bool out_open;
 };
+
+/**
+ * struct hvsim_outpkt - A host-initiated packet waiting for ring space.
+ * @node: entry in &struct hvsim_chan.outbox.
+ * @len: bytes in @data.
+ * @data: the packet, descriptor first.
+ */
+struct hvsim_outpkt {
+	struct list_head node;
+	u32 len;
+	u8 data[];
+};
+
+/* Host-initiated packets queued on one channel before posts fail. */
+#define HVSIM_OUTBOX_MAX	256
 
 /**
  * struct hvsim_dev - One device (one channel) of the simulated host.
@@ -175,6 +220,7 @@ struct hvsim_chan {
  * @corrupt: fault: an &enum hvsim_corrupt the work item applies to the
  *	host-to-guest ring next (set under the mutex while open, taken by
  *	the work item with xchg()).
+ * @priv: the class's private data, see &struct hvsim_dev_class.create.
  *
  * Counters are written only by the work item and read locklessly.
  */
@@ -202,6 +248,7 @@ struct hvsim_dev {
 	u64 ring_errors;
 	bool stalled;
 	int corrupt;
+	void *priv;
 };
 
 /**
@@ -281,7 +328,8 @@ int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed);
 int hvsim_hv_signal_guest(u32 vp, u32 flag);
 
 /* server.c: connection, offers, channel messages. */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf);
+int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,
+		      const char *devices);
 void hvsim_server_exit(void);
 int hvsim_server_post(u32 conn_id, const void *payload, u32 size);
 int hvsim_server_signal(u32 conn_id);
@@ -300,6 +348,8 @@ int hvsim_server_dup_offer(u32 relid);
 int hvsim_server_send_type(u32 type);
 int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode);
 int hvsim_server_stall(u32 relid);
+int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count);
+void hvsim_server_class_debugfs(struct dentry *root);
 
 /* gpadl.c: GPADL assembly, mapping and teardown. */
 void *hvsim_map_pfns(const u64 *pfns, u32 npfn, struct page ***pagesp);
@@ -317,6 +367,9 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify);
 int hvsim_chan_modify(struct hvsim_dev *dev, u32 target_vp);
 void hvsim_chan_work(struct work_struct *work);
 int hvsim_chan_signal(u32 conn_id);
+int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len);
+u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
+		     const void *payload, u32 len);
 int hvsim_chan_set_int_page(u64 gpa);
 void hvsim_chan_clear_int_page(void);
 

@@ -46,6 +46,10 @@ static bool mnf;
 module_param(mnf, bool, 0444);
 MODULE_PARM_DESC(mnf, "Offer the echo devices of echo_devices with a monitor id (MNF)");
 
+static char *devices = "";
+module_param(devices, charp, 0444);
+MODULE_PARM_DESC(devices, "More devices offered at load: class names, comma-separated");
+
 static struct dentry *hvsim_debugfs;
 
 static int hvsim_version_show(struct seq_file *m, void *v)
@@ -223,7 +227,7 @@ static int __init hvsim_init(void)
 	ret = hvsim_hv_init();
 	if (ret)
 		return ret;
-	ret = hvsim_server_init(version, echo_devices, mnf);
+	ret = hvsim_server_init(version, echo_devices, mnf, devices);
 	if (ret) {
 		pr_err("cannot start the VMBus server (max_version %s, %u echo devices): %d\n",
 		       max_version, echo_devices, ret);
@@ -245,6 +249,7 @@ static int __init hvsim_init(void)
 	debugfs_create_file("rescind", 0200, hvsim_debugfs, NULL,
 			    &hvsim_rescind_fops);
 	hvsim_faults_debugfs(hvsim_debugfs);
+	hvsim_server_class_debugfs(hvsim_debugfs);
 	ret = hvsim_hv_attach();
 	if (ret)
 		goto out_debugfs;

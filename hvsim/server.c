@@ -39,6 +39,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/cpumask.h>
+#include <linux/debugfs.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -105,6 +106,8 @@ struct hvsim_inmsg {
  * @refused: well-formed messages the state did not allow (mutex).
  * @unhandled: well-formed messages hvsim does not serve (mutex).
  * @msg: the message being handled, parsed (work item, under the mutex).
+ * @subreqs: sub-channel requests from device protocols
+ *	(&struct hvsim_subreq), oldest first (@lock).
  */
 struct hvsim_server {
 	spinlock_t lock;	/* see above */
@@ -123,9 +126,22 @@ struct hvsim_server {
 	u64 refused;
 	u64 unhandled;
 	struct vmbus_chmsg msg;
+	struct list_head subreqs;
 };
 
 static struct hvsim_server hvsim_srv;
+
+/**
+ * struct hvsim_subreq - A device protocol asked for sub-channels.
+ * @node: entry in &hvsim_server.subreqs.
+ * @relid: the primary channel's relid when it asked.
+ * @count: sub-channels wanted.
+ */
+struct hvsim_subreq {
+	struct list_head node;
+	u32 relid;
+	u32 count;
+};
 
 static bool hvsim_version_known(u32 version)
 {
@@ -314,6 +330,22 @@ static int hvsim_offer(struct hvsim_dev *dev)
 	return 0;
 }
 
+/* Run the class's create hook for a new @dev (mutex held). */
+static int hvsim_dev_create(struct hvsim_dev *dev)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	return dev->cls->create ? dev->cls->create(dev) : 0;
+}
+
+/* Run the class's destroy hook and free @dev, which is off the list. */
+static void hvsim_dev_destroy(struct hvsim_dev *dev)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	if (dev->cls->destroy)
+		dev->cls->destroy(dev);
+	kfree(dev);
+}
+
 /* Remove @dev from the server; its sub-channels forget it. */
 static void hvsim_dev_free(struct hvsim_dev *dev)
 {
@@ -324,7 +356,7 @@ static void hvsim_dev_free(struct hvsim_dev *dev)
 	list_for_each_entry(sub, &hvsim_srv.devices, node)
 		if (sub->primary == dev)
 			sub->primary = NULL;
-	kfree(dev);
+	hvsim_dev_destroy(dev);
 }
 
 /*
@@ -600,6 +632,30 @@ static void hvsim_handle(const struct hvsim_inmsg *in, struct vmbus_chmsg *msg)
 	}
 }
 
+/* Offer the sub-channels device protocols asked for, oldest first. */
+static void hvsim_server_subreqs(void)
+{
+	struct hvsim_subreq *r;
+	unsigned long flags;
+	int ret;
+
+	for (;;) {
+		spin_lock_irqsave(&hvsim_srv.lock, flags);
+		r = list_first_entry_or_null(&hvsim_srv.subreqs,
+					     struct hvsim_subreq, node);
+		if (r)
+			list_del(&r->node);
+		spin_unlock_irqrestore(&hvsim_srv.lock, flags);
+		if (!r)
+			return;
+		ret = hvsim_server_add_subchannels(r->relid, r->count);
+		if (ret)
+			pr_warn_ratelimited("relid %u: %u sub-channels not offered (%d)\n",
+					    r->relid, r->count, ret);
+		kfree(r);
+	}
+}
+
 static void hvsim_server_work(struct work_struct *work)
 {
 	struct hvsim_inmsg *m;
@@ -615,11 +671,64 @@ static void hvsim_server_work(struct work_struct *work)
 		}
 		spin_unlock_irqrestore(&hvsim_srv.lock, flags);
 		if (!m)
-			return;
+			break;
 		mutex_lock(&hvsim_mutex);
 		hvsim_handle(m, &hvsim_srv.msg);
 		mutex_unlock(&hvsim_mutex);
 		kfree(m);
+	}
+	hvsim_server_subreqs();
+}
+
+/**
+ * hvsim_dev_request_subchannels() - A device protocol asks for sub-channels.
+ * @dev: the open primary channel whose guest driver asked.
+ * @count: how many, 1 to %HVSIM_SUBCHAN_MAX.
+ *
+ * Real hosts answer the device-protocol request first and offer the
+ * sub-channels afterwards; so does this: the offers go out from the
+ * server's work, after the caller's reply, as hvsim_server_add_subchannels()
+ * makes them.
+ *
+ * Context: any context but hard irq; the channel's work item may call it.
+ * Return: 0, -EINVAL for a sub-channel or a bad @count, -ENOMEM.
+ */
+int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count)
+{
+	struct hvsim_subreq *r;
+	unsigned long flags;
+
+	if (dev->sub_index || !count || count > HVSIM_SUBCHAN_MAX)
+		return -EINVAL;
+	r = kmalloc(sizeof(*r), GFP_ATOMIC);
+	if (!r)
+		return -ENOMEM;
+	r->relid = dev->relid;
+	r->count = count;
+	spin_lock_irqsave(&hvsim_srv.lock, flags);
+	list_add_tail(&r->node, &hvsim_srv.subreqs);
+	spin_unlock_irqrestore(&hvsim_srv.lock, flags);
+	queue_work(hvsim_wq, &hvsim_srv.work);
+	return 0;
+}
+
+/**
+ * hvsim_server_class_debugfs() - Give each device class its control files.
+ * @root: hvsim's debugfs directory; each class with a debugfs hook gets
+ *	@root/<class name>/.
+ *
+ * Context: process context, module init.
+ */
+void hvsim_server_class_debugfs(struct dentry *root)
+{
+	struct dentry *dir;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++) {
+		if (!hvsim_classes[i]->debugfs)
+			continue;
+		dir = debugfs_create_dir(hvsim_classes[i]->name, root);
+		hvsim_classes[i]->debugfs(dir);
 	}
 }
 
@@ -637,6 +746,8 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 	dev->state = HVSIM_DEV_IDLE;
 	dev->target_vp = VMBUS_MSG_TARGET_VP_NONE;
 	INIT_WORK(&dev->work, hvsim_chan_work);
+	spin_lock_init(&dev->chan.out_lock);
+	INIT_LIST_HEAD(&dev->chan.outbox);
 	return dev;
 }
 
@@ -674,7 +785,13 @@ int hvsim_server_add_device(const char *name, bool mnf)
 	mutex_lock(&hvsim_mutex);
 	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
 		ret = -ENOSPC;
+		kfree(dev);
 	} else {
+		ret = hvsim_dev_create(dev);
+		if (ret) {
+			kfree(dev);
+			goto out;
+		}
 		list_add_tail(&dev->node, &hvsim_srv.devices);
 		hvsim_srv.ndevices++;
 		if (hvsim_srv.version && hvsim_srv.offers_sent)
@@ -682,11 +799,11 @@ int hvsim_server_add_device(const char *name, bool mnf)
 		if (ret) {
 			list_del(&dev->node);
 			hvsim_srv.ndevices--;
+			hvsim_dev_destroy(dev);
 		}
 	}
+out:
 	mutex_unlock(&hvsim_mutex);
-	if (ret)
-		kfree(dev);
 	return ret;
 }
 
@@ -750,6 +867,11 @@ int hvsim_server_add_subchannels(u32 relid, u32 count)
 		sub->primary = dev;
 		sub->primary_relid = dev->relid;
 		sub->sub_index = dev->subchannels + 1;
+		ret = hvsim_dev_create(sub);
+		if (ret) {
+			kfree(sub);
+			break;
+		}
 		list_add_tail(&sub->node, &hvsim_srv.devices);
 		hvsim_srv.ndevices++;
 		ret = hvsim_offer(sub);
@@ -1095,13 +1217,17 @@ int hvsim_server_set_max_version(u32 version)
  * @max_version: newest version to offer.
  * @echo_devices: echo devices to create (offered once a guest asks).
  * @mnf: offer them monitored (see hvsim_server_add_device()).
+ * @devices: more devices, a comma-separated list of class names
+ *	("heartbeat,kvp"); may be empty.
  *
  * Context: process context.
  * Return: 0, -EINVAL for an unknown version, -ENOSPC for too many
  * devices, -ENOMEM.
  */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf)
+int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,
+		      const char *devices)
 {
+	char *list, *pos, *name;
 	unsigned int i;
 	int ret;
 
@@ -1109,6 +1235,7 @@ int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf)
 	spin_lock_init(&hvsim_srv.lock);
 	INIT_LIST_HEAD(&hvsim_srv.inbox);
 	INIT_LIST_HEAD(&hvsim_srv.devices);
+	INIT_LIST_HEAD(&hvsim_srv.subreqs);
 	INIT_WORK(&hvsim_srv.work, hvsim_server_work);
 	ret = hvsim_server_set_max_version(max_version);
 	if (ret)
@@ -1118,12 +1245,31 @@ int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf)
 		return -ENOMEM;
 	for (i = 0; i < echo_devices; i++) {
 		ret = hvsim_server_add_device(hvsim_echo_class.name, mnf);
+		if (ret)
+			goto fail;
+	}
+	list = kstrdup(devices ? devices : "", GFP_KERNEL);
+	if (!list) {
+		ret = -ENOMEM;
+		goto fail;
+	}
+	pos = list;
+	while ((name = strsep(&pos, ",")) != NULL) {
+		name = strim(name);
+		if (!*name)
+			continue;
+		ret = hvsim_server_add_device(name, false);
 		if (ret) {
-			hvsim_server_exit();
-			return ret;
+			pr_err("devices: cannot add '%s' (%d)\n", name, ret);
+			break;
 		}
 	}
-	return 0;
+	kfree(list);
+	if (!ret)
+		return 0;
+fail:
+	hvsim_server_exit();
+	return ret;
 }
 
 /**
@@ -1136,12 +1282,16 @@ int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf)
  */
 void hvsim_server_exit(void)
 {
+	struct hvsim_subreq *r, *rtmp;
 	struct hvsim_inmsg *m, *tmp;
 	struct hvsim_dev *dev, *dtmp;
 
 	cancel_work_sync(&hvsim_srv.work);
 	list_for_each_entry_safe(m, tmp, &hvsim_srv.inbox, node)
 		kfree(m);
+	list_for_each_entry_safe(r, rtmp, &hvsim_srv.subreqs, node)
+		kfree(r);
+	INIT_LIST_HEAD(&hvsim_srv.subreqs);
 	INIT_LIST_HEAD(&hvsim_srv.inbox);
 	hvsim_srv.inbox_len = 0;
 
@@ -1149,7 +1299,7 @@ void hvsim_server_exit(void)
 	hvsim_disconnect();
 	list_for_each_entry_safe(dev, dtmp, &hvsim_srv.devices, node) {
 		list_del(&dev->node);
-		kfree(dev);
+		hvsim_dev_destroy(dev);
 	}
 	hvsim_srv.ndevices = 0;
 	hvsim_srv.version = 0;
