@@ -61,8 +61,11 @@ def coverage(files, want_structs, want_funcs):
                     # A definition: the body opens on a later line.
                     j = n
                     while j < len(lines) and not lines[j].rstrip().endswith(
-                            (")", "{")):
+                            (")", "{", ";")):
                         j += 1
+                    # A prototype spread over lines ends with ";".
+                    if j < len(lines) and lines[j].rstrip().endswith(";"):
+                        j = len(lines)
                     if j + 1 < len(lines) and lines[j + 1].startswith("{"):
                         name = m.group(1)
                     if lines[n].startswith(("EXPORT", "MODULE", "module_")):
