@@ -27,6 +27,7 @@
 #include <linux/limits.h>
 #include <linux/list.h>
 #include <linux/module.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -312,6 +313,29 @@ static void hvsim_synic_disable(unsigned int cpu)
 	free_page((unsigned long)v->siefp);
 	v->simp = NULL;
 	v->siefp = NULL;
+}
+
+/**
+ * hvsim_hv_show_synic() - Which vCPUs have their SynIC enabled, for debugfs.
+ * @m: the seq_file; gets "synic_enabled" and the VP indexes, e.g. "0 1".
+ *
+ * Context: process context.
+ */
+void hvsim_hv_show_synic(struct seq_file *m)
+{
+	unsigned long flags;
+	unsigned int cpu;
+	bool on;
+
+	seq_puts(m, "synic_enabled");
+	for_each_possible_cpu(cpu) {
+		spin_lock_irqsave(&hvsim_vcpus[cpu].lock, flags);
+		on = hvsim_vcpus[cpu].enabled;
+		spin_unlock_irqrestore(&hvsim_vcpus[cpu].lock, flags);
+		if (on)
+			seq_printf(m, " %u", cpu);
+	}
+	seq_putc(m, '\n');
 }
 
 static void hvsim_eom(unsigned int cpu)

@@ -326,6 +326,7 @@ void hvsim_hv_exit(void);
 int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size);
 int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed);
 int hvsim_hv_signal_guest(u32 vp, u32 flag);
+void hvsim_hv_show_synic(struct seq_file *m);
 
 /* server.c: connection, offers, channel messages. */
 int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,

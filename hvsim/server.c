@@ -1173,6 +1173,7 @@ void hvsim_server_show_stats(struct seq_file *m)
 		   hvsim_srv.bad_msgs, hvsim_srv.refused, hvsim_srv.unhandled);
 	mutex_unlock(&hvsim_mutex);
 	hvsim_mnf_show_stats(m);
+	hvsim_hv_show_synic(m);
 }
 
 /**

@@ -20,6 +20,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -657,14 +658,20 @@ int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
 	u32 vp;
 	int ret = 0;
 
-	if (cpu >= nr_cpu_ids || !cpu_online(cpu) || !ops)
+	if (cpu >= nr_cpu_ids || !ops)
 		return -EINVAL;
+	/* Keeps @cpu online, and the old target until the move is done. */
+	cpus_read_lock();
+	if (!cpu_online(cpu)) {
+		cpus_read_unlock();
+		return -EINVAL;
+	}
 	vp = ops->vp_index(cpu);
 	mutex_lock(&chan->lock);
 	if (READ_ONCE(chan->rescinded)) {
 		ret = -ENODEV;
 	} else if (chan->state != VMBUS_CHAN_OPEN) {
-		chan->target_cpu = cpu;
+		WRITE_ONCE(chan->target_cpu, cpu);
 		chan->target_vp = vp;
 	} else if (version < VMBUS_PROTO_V4_1) {
 		ret = -EOPNOTSUPP;
@@ -678,11 +685,12 @@ int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
 			ret = vmbus_chan_post(&msg, sizeof(msg));
 		}
 		if (!ret) {
-			chan->target_cpu = cpu;
+			WRITE_ONCE(chan->target_cpu, cpu);
 			chan->target_vp = vp;
 		}
 	}
 	mutex_unlock(&chan->lock);
+	cpus_read_unlock();
 	return ret;
 }
 

@@ -21,6 +21,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bitops.h>
+#include <linux/cpu.h>
 #include <linux/jiffies.h>
 #include <linux/moduleparam.h>
 #include <linux/rcupdate.h>
@@ -199,6 +200,32 @@ static struct lumen_chan *vmbus_chan_get_relid(u32 relid)
 	return chan;
 }
 
+/**
+ * vmbus_chan_cpu_busy() - Is a CPU the target of any channel?
+ * @cpu: the CPU.
+ *
+ * Every offered channel counts, open or not: a closed one opens on its
+ * target CPU. Channels get a target only under cpus_read_lock(), so the
+ * answer holds while the caller keeps CPU hotplug out.
+ *
+ * Context: any context; the CPU hotplug teardown of @cpu calls it.
+ * Return: true if a channel targets @cpu.
+ */
+bool vmbus_chan_cpu_busy(unsigned int cpu)
+{
+	struct lumen_chan *chan;
+	bool busy = false;
+	unsigned int i;
+
+	rcu_read_lock();
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT && !busy; i++) {
+		chan = rcu_dereference(vmbus_relids[i]);
+		busy = chan && READ_ONCE(chan->target_cpu) == cpu;
+	}
+	rcu_read_unlock();
+	return busy;
+}
+
 /* The primary channel already offered with this instance GUID, if any. */
 static struct lumen_chan *vmbus_chan_find_primary(const guid_t *instance)
 {
@@ -279,17 +306,20 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	chan->relid = msg->relid;
 	chan->offer = *offer;
 	chan->conn_id = le32_to_cpu(offer->connection_id);
-	chan->target_cpu = vmbus_chan_pick_cpu();
-	chan->target_vp = vmbus_transport()->vp_index(chan->target_cpu);
 	INIT_LIST_HEAD(&chan->subchannels);
 	INIT_LIST_HEAD(&chan->sibling);
 	mutex_init(&chan->lock);
 	spin_lock_init(&chan->send_lock);
 	tasklet_setup(&chan->tasklet, vmbus_chan_tasklet);
 
+	/* The target CPU cannot go offline before the channel is seen. */
+	cpus_read_lock();
+	chan->target_cpu = vmbus_chan_pick_cpu();
+	chan->target_vp = vmbus_transport()->vp_index(chan->target_cpu);
 	spin_lock_irqsave(&vmbus_relid_lock, flags);
 	rcu_assign_pointer(vmbus_relids[chan->relid], chan);
 	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
+	cpus_read_unlock();
 
 	if (subidx) {
 		struct lumen_vmbus_driver *drv;

@@ -119,6 +119,7 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg);
 void vmbus_chan_rescind(u32 relid);
 void vmbus_chan_remove_all(void);
 void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits);
+bool vmbus_chan_cpu_busy(unsigned int cpu);
 void vmbus_chan_put(struct lumen_chan *chan);
 void vmbus_waiter_arm(struct vmbus_waiter *w);
 int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err);

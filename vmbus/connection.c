@@ -436,7 +436,7 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 		ret = -ENOMEM;
 		goto out_free_pages;
 	}
-	vmbus_conn.target_vp = ops->vp_index(0);
+	vmbus_conn.target_vp = ops->vp_index(VMBUS_CONNECT_CPU);
 	ret = vmbus_synic_start(ops);
 	if (ret)
 		goto out_free_pages;

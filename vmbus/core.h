@@ -18,6 +18,9 @@ const struct lumen_transport_ops *vmbus_transport(void);
 int vmbus_hyperv_attach(void);
 void vmbus_hyperv_detach(void);
 
+/* The CPU whose SynIC receives the connection's messages. */
+#define VMBUS_CONNECT_CPU	0
+
 /* synic.c */
 int vmbus_synic_start(const struct lumen_transport_ops *ops);
 void vmbus_synic_stop(const struct lumen_transport_ops *ops);

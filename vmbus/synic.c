@@ -109,67 +109,105 @@ static void vmbus_synic_isr(void)
 		tasklet_schedule(&s->msg_tasklet);
 }
 
-static void vmbus_synic_teardown(const struct lumen_transport_ops *ops)
+/* The transport whose SynIC the hotplug callbacks drive. */
+static const struct lumen_transport_ops *vmbus_synic_ops;
+/* Dynamic hotplug state of the callbacks while started. */
+static int vmbus_synic_hp_state;
+/* Started: an offline that would strand the connection or a channel fails. */
+static bool vmbus_synic_up;
+
+/* CPU hotplug, and start: enable the SynIC of @cpu (runs on @cpu). */
+static int vmbus_synic_cpu_online(unsigned int cpu)
 {
-	unsigned int cpu;
+	struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+	int ret;
 
-	for_each_possible_cpu(cpu) {
-		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
-
-		if (!s->simp)
-			continue;
-		WRITE_ONCE(s->enabled, false);
-		tasklet_kill(&s->msg_tasklet);
-		ops->synic_disable(cpu);
+	ret = vmbus_synic_ops->synic_enable(cpu, &s->simp, &s->siefp);
+	if (ret) {
 		s->simp = NULL;
 		s->siefp = NULL;
+		return ret;
 	}
+	tasklet_setup(&s->msg_tasklet, vmbus_synic_msg_tasklet);
+	WRITE_ONCE(s->enabled, true);
+	return 0;
+}
+
+/*
+ * CPU hotplug, and stop: disable the SynIC of @cpu (runs on @cpu). While
+ * connected, as Linux's vmbus does, a CPU that receives the connection's
+ * messages or any channel's interrupts stays online: the host would keep
+ * signalling a CPU whose SynIC is gone. Re-target the channels first.
+ */
+static int vmbus_synic_cpu_offline(unsigned int cpu)
+{
+	struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+
+	if (READ_ONCE(vmbus_synic_up)) {
+		if (cpu == VMBUS_CONNECT_CPU) {
+			pr_info("CPU %u receives VMBus messages: stays online\n",
+				cpu);
+			return -EBUSY;
+		}
+		if (vmbus_chan_cpu_busy(cpu)) {
+			pr_info("CPU %u is a channel's target: re-target it first\n",
+				cpu);
+			return -EBUSY;
+		}
+	}
+	if (!s->simp)
+		return 0;
+	WRITE_ONCE(s->enabled, false);
+	tasklet_kill(&s->msg_tasklet);
+	vmbus_synic_ops->synic_disable(cpu);
+	s->simp = NULL;
+	s->siefp = NULL;
+	return 0;
 }
 
 /**
- * vmbus_synic_start() - Enable the SynIC on every online CPU.
+ * vmbus_synic_start() - Enable the SynIC on every online CPU, and on each
+ * CPU that comes online later.
  * @ops: the attached transport.
  *
- * Context: process context, sleeps; CPU hotplug is held off meanwhile.
- * Return: 0 or a negative errno from the transport.
+ * The per-CPU work runs from a CPU hotplug state on each CPU; from now on
+ * a CPU that goes offline disables its SynIC, and refuses to go while it
+ * receives the connection's messages or a channel's interrupts.
+ *
+ * Context: process context, sleeps; not under cpus_read_lock().
+ * Return: 0 or a negative errno from the transport or the hotplug core.
  */
 int vmbus_synic_start(const struct lumen_transport_ops *ops)
 {
-	unsigned int cpu;
-	int ret = 0;
+	int ret;
 
-	cpus_read_lock();
-	for_each_online_cpu(cpu) {
-		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
-
-		ret = ops->synic_enable(cpu, &s->simp, &s->siefp);
-		if (ret) {
-			s->simp = NULL;
-			break;
-		}
-		tasklet_setup(&s->msg_tasklet, vmbus_synic_msg_tasklet);
-		WRITE_ONCE(s->enabled, true);
+	vmbus_synic_ops = ops;
+	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "lumen/vmbus:synic",
+				vmbus_synic_cpu_online,
+				vmbus_synic_cpu_offline);
+	if (ret < 0)
+		return ret;
+	vmbus_synic_hp_state = ret;
+	ret = ops->irq_register(vmbus_synic_isr);
+	if (ret) {
+		cpuhp_remove_state(vmbus_synic_hp_state);
+		return ret;
 	}
-	if (!ret)
-		ret = ops->irq_register(vmbus_synic_isr);
-	if (ret)
-		vmbus_synic_teardown(ops);
-	cpus_read_unlock();
-	return ret;
+	WRITE_ONCE(vmbus_synic_up, true);
+	return 0;
 }
 
 /**
  * vmbus_synic_stop() - Remove the interrupt handler and disable the SynIC.
  * @ops: the attached transport.
  *
- * Context: process context, sleeps.
+ * Context: process context, sleeps; not under cpus_read_lock().
  */
 void vmbus_synic_stop(const struct lumen_transport_ops *ops)
 {
 	ops->irq_unregister();
-	cpus_read_lock();
-	vmbus_synic_teardown(ops);
-	cpus_read_unlock();
+	WRITE_ONCE(vmbus_synic_up, false);
+	cpuhp_remove_state(vmbus_synic_hp_state);
 }
 
 /**
