@@ -83,7 +83,8 @@ stage kernel-doc python3 scripts/kdoc-check.py "$(scripts/ksrc.sh)"
 if stage test-kernel tests/vm/build-kernel.sh debug; then
 	kdir=$(tail -n 1 "$out/test-kernel.log")
 	stage vm-kunit tests/vm/run.sh --kernel debug kunit modules connect \
-		hvsim_host hvsim_subchan reload faults tools cpu_hotplug
+		hvsim_host hvsim_subchan reload faults tools cpu_hotplug \
+		tracepoints
 	stage exports scripts/check-exports.sh "$kdir/obj" \
 		"build/mod/vm-$(basename "$kdir")"
 else

@@ -34,6 +34,7 @@
 #include <proto/vmbus_ring.h>
 #include "channel.h"
 #include "core.h"
+#include "trace.h"
 
 /* Largest GPA-direct descriptor area we build: ranges and PFNs. */
 #define VMBUS_GPA_DESC_MAX	4096
@@ -465,6 +466,14 @@ static int vmbus_chan_write(struct lumen_chan *chan,
 	spin_lock_irqsave(&chan->send_lock, flags);
 	ret = lumen_ring_write(&chan->send, bufs, nbufs, &signal);
 	spin_unlock_irqrestore(&chan->send_lock, flags);
+	if (trace_lumen_vmbus_chan_write_enabled()) {
+		u32 len = 0;
+		unsigned int i;
+
+		for (i = 0; i < nbufs; i++)
+			len += bufs[i].len;
+		trace_lumen_vmbus_chan_write(chan->relid, len, ret, signal);
+	}
 	if (ret == -ERANGE)
 		vmbus_chan_broken(chan, ret, "corrupt send ring");
 	if (!ret && signal)

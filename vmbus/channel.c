@@ -31,6 +31,7 @@
 #include <lumen/transport.h>
 #include "channel.h"
 #include "core.h"
+#include "trace.h"
 
 static unsigned int response_timeout_ms = 30000;
 module_param(response_timeout_ms, uint, 0644);
@@ -465,9 +466,12 @@ void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits)
 		rcu_read_lock();
 		chan = rcu_dereference(vmbus_relids[relid]);
 		if (chan) {
+			bool run = READ_ONCE(chan->state) == VMBUS_CHAN_OPEN &&
+				   !READ_ONCE(chan->polling);
+
 			atomic64_inc(&chan->interrupts);
-			if (READ_ONCE(chan->state) == VMBUS_CHAN_OPEN &&
-			    !READ_ONCE(chan->polling))
+			trace_lumen_vmbus_chan_event(relid, run);
+			if (run)
 				tasklet_schedule(&chan->tasklet);
 		}
 		rcu_read_unlock();

@@ -36,6 +36,9 @@
 #include "channel.h"
 #include "core.h"
 
+#define CREATE_TRACE_POINTS
+#include "trace.h"
+
 /* The versions the guest tries, newest first. */
 static const u32 vmbus_conn_versions[] = {
 	VMBUS_PROTO_V5_3, VMBUS_PROTO_V5_2, VMBUS_PROTO_V5_1,
@@ -201,6 +204,7 @@ static void vmbus_conn_handle(const void *payload, u32 size)
 
 	ret = vmbus_chmsg_parse(payload, size, VMBUS_CHMSG_DIR_H2G,
 				READ_ONCE(vmbus_conn.version), &msg);
+	trace_lumen_vmbus_msg_recv(ret ? 0 : msg.type, size, ret);
 	if (ret) {
 		vmbus_conn_count_bad(ret);
 		pr_warn_ratelimited("host message rejected: %d\n", ret);
@@ -281,15 +285,20 @@ void vmbus_conn_queue_msg(const void *payload, u32 size)
 static int vmbus_conn_post(const struct lumen_transport_ops *ops, u32 conn_id,
 			   const void *msg, u32 size)
 {
+	u32 type = le32_to_cpu(((const struct vmbus_msg_hdr *)msg)->type);
+	int status = TLFS_STATUS_SUCCESS, ret = -EIO;
 	unsigned int delay_us = 1, i;
-	int status = TLFS_STATUS_SUCCESS;
 
 	for (i = 0; i < VMBUS_POST_RETRIES; i++) {
 		status = ops->post_message(conn_id, TLFS_MSG_VMBUS, msg, size);
-		if (status == TLFS_STATUS_SUCCESS)
-			return 0;
-		if (status == TLFS_STATUS_INVALID_CONNECTION_ID)
-			return -ENXIO;
+		if (status == TLFS_STATUS_SUCCESS) {
+			ret = 0;
+			break;
+		}
+		if (status == TLFS_STATUS_INVALID_CONNECTION_ID) {
+			ret = -ENXIO;
+			break;
+		}
 		if (status != TLFS_STATUS_INSUFFICIENT_MEMORY &&
 		    status != TLFS_STATUS_INSUFFICIENT_BUFFERS)
 			break;
@@ -297,9 +306,11 @@ static int vmbus_conn_post(const struct lumen_transport_ops *ops, u32 conn_id,
 		if (delay_us < 100000)
 			delay_us *= 2;
 	}
-	pr_err("post of message type %u failed: status %d\n",
-	       le32_to_cpu(((const struct vmbus_msg_hdr *)msg)->type), status);
-	return -EIO;
+	trace_lumen_vmbus_msg_post(conn_id, type, size, ret);
+	if (ret == -EIO)
+		pr_err("post of message type %u failed: status %d\n", type,
+		       status);
+	return ret;
 }
 
 /* Arm a waiter, post, and wait for the response. */
