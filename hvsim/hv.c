@@ -87,6 +87,8 @@ typedef void (*hvsim_isr_fn)(void);
 
 static struct hvsim_vcpu *hvsim_vcpus;
 static hvsim_isr_fn hvsim_isr;
+/* The guest is in its crash path: messages land, interrupts do not. */
+static bool hvsim_irqs_held;
 
 static void hvsim_irq_fn(struct irq_work *work)
 {
@@ -110,6 +112,9 @@ static void hvsim_ipi_fn(void *info)
  */
 static void hvsim_raise(struct hvsim_vcpu *v)
 {
+	/* A crashed guest takes no interrupts (hvsim_hv_guest_crash()). */
+	if (READ_ONCE(hvsim_irqs_held))
+		return;
 	if (v->cpu == get_cpu())
 		irq_work_queue(&v->irq);
 	else
@@ -417,6 +422,38 @@ int hvsim_hv_init(void)
 int hvsim_hv_attach(void)
 {
 	return lumen_transport_register(&hvsim_transport);
+}
+
+/**
+ * hvsim_hv_guest_kexec() - The simulated platform kexecs the guest.
+ *
+ * Runs the guest's kexec path, as the Hyper-V platform's kexec handler
+ * does before machine_shutdown(): UNLOAD, wait for UNLOAD_RESPONSE, SynIC
+ * off. hv_vmbus stays loaded with every channel counted as rescinded.
+ *
+ * Context: process context, sleeps.
+ */
+void hvsim_hv_guest_kexec(void)
+{
+	lumen_transport_kexec(&hvsim_transport);
+}
+
+/**
+ * hvsim_hv_guest_crash() - The simulated platform reports a guest crash.
+ *
+ * Runs the guest's crash path with the guest's interrupts held back, as
+ * after a real crash: the UNLOAD_RESPONSE reaches the message slot but no
+ * interrupt announces it, so the guest must find it by polling. (The call
+ * itself runs in process context: an in-kernel host that needs RCU grace
+ * periods cannot wait behind a CPU with interrupts off.)
+ *
+ * Context: process context.
+ */
+void hvsim_hv_guest_crash(void)
+{
+	WRITE_ONCE(hvsim_irqs_held, true);
+	lumen_transport_crash(&hvsim_transport);
+	WRITE_ONCE(hvsim_irqs_held, false);
 }
 
 /**

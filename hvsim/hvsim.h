@@ -327,6 +327,8 @@ int hvsim_hv_post_to_guest(u32 vp, const void *payload, u32 size);
 int hvsim_hv_post_raw(u32 vp, const void *payload, u32 size, u32 claimed);
 int hvsim_hv_signal_guest(u32 vp, u32 flag);
 void hvsim_hv_show_synic(struct seq_file *m);
+void hvsim_hv_guest_kexec(void);
+void hvsim_hv_guest_crash(void);
 
 /* server.c: connection, offers, channel messages. */
 int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,

@@ -16,7 +16,12 @@
  *   rescind       write a relid to rescind that device (and its
  *                 sub-channels)
  *   stats         server counters (rejected and refused messages)
+ *   platform_kexec  write anything: the simulated platform kexecs the
+ *                 guest (the guest's kexec UNLOAD path runs)
+ *   platform_crash  write anything: the guest's crash path runs, with
+ *                 interrupts held back so UNLOAD_RESPONSE must be polled
  *   faults/       fault-injection knobs (faults.c)
+ *   <class>/      a device class's own controls (heartbeat/, scsi/, ...)
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -214,6 +219,24 @@ static const struct file_operations hvsim_rescind_fops = {
 	.llseek = noop_llseek,
 };
 
+/* platform_kexec / platform_crash: any write runs the guest's path. */
+static ssize_t hvsim_platform_write(struct file *file, const char __user *buf,
+				    size_t len, loff_t *ppos)
+{
+	if (file->private_data)
+		hvsim_hv_guest_crash();
+	else
+		hvsim_hv_guest_kexec();
+	return len;
+}
+
+static const struct file_operations hvsim_platform_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hvsim_platform_write,
+	.llseek = noop_llseek,
+};
+
 static int __init hvsim_init(void)
 {
 	u32 version;
@@ -250,6 +273,10 @@ static int __init hvsim_init(void)
 			    &hvsim_rescind_fops);
 	hvsim_faults_debugfs(hvsim_debugfs);
 	hvsim_server_class_debugfs(hvsim_debugfs);
+	debugfs_create_file("platform_kexec", 0200, hvsim_debugfs, NULL,
+			    &hvsim_platform_fops);
+	debugfs_create_file("platform_crash", 0200, hvsim_debugfs, (void *)1,
+			    &hvsim_platform_fops);
 	ret = hvsim_hv_attach();
 	if (ret)
 		goto out_debugfs;

@@ -413,6 +413,35 @@ void vmbus_chan_rescind(u32 relid)
 }
 
 /**
+ * vmbus_chan_host_gone() - The host forgot every channel (kexec or crash
+ * UNLOAD): treat each as rescinded, so that nothing more is sent for it.
+ * @wake: also fail every waiter for a channel response (process context
+ *	only); the crash path, with interrupts off, passes false.
+ *
+ * Devices stay until the disconnect removes them, as after a real kexec
+ * or crash nothing else runs.
+ *
+ * Context: any context; with @wake, process or softirq context.
+ */
+void vmbus_chan_host_gone(bool wake)
+{
+	struct lumen_chan *chan;
+	unsigned int i;
+
+	rcu_read_lock();
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++) {
+		chan = rcu_dereference(vmbus_relids[i]);
+		if (chan)
+			WRITE_ONCE(chan->rescinded, true);
+	}
+	rcu_read_unlock();
+	if (!wake)
+		return;
+	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++)
+		vmbus_waiters_fail(i);
+}
+
+/**
  * vmbus_chan_remove_all() - Remove every device before disconnecting.
  *
  * Drivers close their channels in remove while the host still answers.

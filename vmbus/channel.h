@@ -118,6 +118,7 @@ struct vmbus_waiter {
 void vmbus_chan_offer(const struct vmbus_chmsg *msg);
 void vmbus_chan_rescind(u32 relid);
 void vmbus_chan_remove_all(void);
+void vmbus_chan_host_gone(bool wake);
 void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits);
 bool vmbus_chan_cpu_busy(unsigned int cpu);
 void vmbus_chan_put(struct lumen_chan *chan);

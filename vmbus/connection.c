@@ -88,6 +88,9 @@ static const char * const vmbus_bad_names[VMBUS_BAD_KINDS] = {
  * @unload_pending: UNLOAD awaits UNLOAD_RESPONSE.
  * @unload_done: completed on UNLOAD_RESPONSE.
  * @offers: OFFERCHANNEL messages received.
+ * @synic_on: the SynIC layer is started (connect to disconnect or kexec).
+ * @host_gone: a kexec or crash UNLOAD ran: the host has forgotten every
+ *	channel and GPADL; a later disconnect only tears down the guest side.
  * @bad: rejected host messages by kind.
  * @debugfs: the connection's debugfs directory.
  */
@@ -107,6 +110,8 @@ struct vmbus_conn_state {
 	bool unload_pending;
 	struct completion unload_done;
 	atomic64_t offers;
+	bool synic_on;
+	bool host_gone;
 	atomic64_t bad[VMBUS_BAD_KINDS];
 	struct dentry *debugfs;
 };
@@ -451,6 +456,8 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 	ret = vmbus_synic_start(ops);
 	if (ret)
 		goto out_free_pages;
+	vmbus_conn.synic_on = true;
+	vmbus_conn.host_gone = false;
 
 	ret = -ENODEV;
 	for (i = 0; i < ARRAY_SIZE(vmbus_conn_versions); i++) {
@@ -482,6 +489,7 @@ out_disconnected:
 	WRITE_ONCE(vmbus_conn.version, 0);
 out_stop_synic:
 	vmbus_synic_stop(ops);
+	vmbus_conn.synic_on = false;
 	flush_workqueue(vmbus_conn.wq);
 out_free_pages:
 	vmbus_conn_free_pages();
@@ -502,14 +510,18 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 	struct vmbus_msg_unload req = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
 	};
+	bool gone = READ_ONCE(vmbus_conn.host_gone);
 	int ret;
 
-	if (!vmbus_conn.version)
+	if (!vmbus_conn.version && !gone)
 		return;
 	/* Drivers close their channels while the host still answers. */
 	flush_workqueue(vmbus_conn.wq);
+	/* After a kexec or crash UNLOAD nothing may be sent any more. */
+	if (gone)
+		vmbus_chan_host_gone(true);
 	vmbus_chan_remove_all();
-	if (vmbus_conn.version >= VMBUS_PROTO_V3_0) {
+	if (!gone && vmbus_conn.version >= VMBUS_PROTO_V3_0) {
 		ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
 					 sizeof(req), &vmbus_conn.unload_pending,
 					 &vmbus_conn.unload_done);
@@ -517,9 +529,12 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 			pr_err("UNLOAD not answered: %d\n", ret);
 	}
 	WRITE_ONCE(vmbus_conn.version, 0);
-	vmbus_synic_stop(ops);
+	if (vmbus_conn.synic_on)
+		vmbus_synic_stop(ops);
+	vmbus_conn.synic_on = false;
 	flush_workqueue(vmbus_conn.wq);
 	vmbus_conn_free_pages();
+	WRITE_ONCE(vmbus_conn.host_gone, false);
 	pr_info("disconnected from %s\n", ops->name);
 }
 
@@ -622,8 +637,11 @@ void vmbus_conn_unload_kexec(const struct lumen_transport_ops *ops)
 			       &vmbus_conn.unload_pending,
 			       &vmbus_conn.unload_done))
 		pr_err("kexec: UNLOAD not answered\n");
+	WRITE_ONCE(vmbus_conn.host_gone, true);
+	vmbus_chan_host_gone(true);
 	WRITE_ONCE(vmbus_conn.version, 0);
 	vmbus_synic_stop(ops);
+	vmbus_conn.synic_on = false;
 }
 
 /**
@@ -653,6 +671,12 @@ void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops)
 			break;
 		mdelay(10);
 	}
+	if (i < 100 * 100)
+		pr_info("crash: UNLOAD answered (polled %u ms)\n", i * 10);
+	else
+		pr_err("crash: UNLOAD not answered\n");
+	WRITE_ONCE(vmbus_conn.host_gone, true);
+	vmbus_chan_host_gone(false);
 	WRITE_ONCE(vmbus_conn.version, 0);
 }
 

@@ -76,3 +76,40 @@ void lumen_transport_unregister(const struct lumen_transport_ops *ops)
 	mutex_unlock(&vmbus_transport_lock);
 }
 EXPORT_SYMBOL_NS_GPL(lumen_transport_unregister, LUMEN);
+
+/**
+ * lumen_transport_kexec() - The platform is about to kexec a new kernel.
+ * @ops: the attached transport whose platform reports it.
+ *
+ * Sends UNLOAD and waits for UNLOAD_RESPONSE, then disables the SynIC, so
+ * the next kernel finds a host ready for a new INITIATE_CONTACT. Drivers
+ * are not torn down; every channel counts as rescinded from now on, so
+ * nothing more is sent for it. The Hyper-V transport calls this from the
+ * platform's kexec handler; hvsim from its simulated platform.
+ *
+ * Context: process context (machine_shutdown()), sleeps.
+ */
+void lumen_transport_kexec(const struct lumen_transport_ops *ops)
+{
+	if (READ_ONCE(vmbus_ops) == ops)
+		vmbus_conn_unload_kexec(ops);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_transport_kexec, LUMEN);
+
+/**
+ * lumen_transport_crash() - The kernel crashed; kdump's kernel comes next.
+ * @ops: the attached transport whose platform reports it.
+ *
+ * Posts UNLOAD once and polls every CPU's message slot for
+ * UNLOAD_RESPONSE (interrupts cannot be relied on), for up to 100 s.
+ * Takes no lock and does not sleep. The caller disables its own SynIC
+ * afterwards if the platform needs it.
+ *
+ * Context: any context, interrupts possibly off.
+ */
+void lumen_transport_crash(const struct lumen_transport_ops *ops)
+{
+	if (READ_ONCE(vmbus_ops) == ops)
+		vmbus_conn_unload_crash(ops);
+}
+EXPORT_SYMBOL_NS_GPL(lumen_transport_crash, LUMEN);

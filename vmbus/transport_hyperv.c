@@ -168,13 +168,13 @@ static bool hvt_attached;
 /* machine_shutdown() before kexec: the new kernel contacts the host anew. */
 static void hvt_kexec(void)
 {
-	vmbus_conn_unload_kexec(&hvt_ops);
+	lumen_transport_kexec(&hvt_ops);
 }
 
 /* Crash: UNLOAD by polling, then disable the SynIC of this CPU only. */
 static void hvt_crash(struct pt_regs *regs)
 {
-	vmbus_conn_unload_crash(&hvt_ops);
+	lumen_transport_crash(&hvt_ops);
 	hvt_synic_off(NULL);
 }
 

@@ -61,5 +61,7 @@ struct lumen_transport_ops {
 
 int lumen_transport_register(const struct lumen_transport_ops *ops);
 void lumen_transport_unregister(const struct lumen_transport_ops *ops);
+void lumen_transport_kexec(const struct lumen_transport_ops *ops);
+void lumen_transport_crash(const struct lumen_transport_ops *ops);
 
 #endif
