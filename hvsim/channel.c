@@ -43,6 +43,7 @@
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
@@ -559,6 +560,11 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
 			return ret;
 		}
 		hvsim_count(&dev->pkts_in);
+		/*
+		 * A guest that keeps the ring full must not hold this worker
+		 * (and the server work behind it) on a non-preemptible kernel.
+		 */
+		cond_resched();
 		c->reply_len = dev->cls->packet(dev, &pkt, c->pkt, c->reply);
 		/* Faults: a completion delayed or lost by the host. */
 		if (c->reply_len && hvsim_fault_completion())

@@ -152,7 +152,8 @@ static const struct kobj_type vmbus_chan_ktype = {
  * vmbus_chan_sysfs_add() - Create channels/<relid> under the device.
  * @chan: a primary with its device, or a sub-channel of one.
  *
- * Context: process context (the message workqueue).
+ * Context: process context (a device workqueue); for a sub-channel, with
+ * the primary's lock held.
  */
 void vmbus_chan_sysfs_add(struct lumen_chan *chan)
 {
@@ -392,7 +393,6 @@ int vmbus_device_add(struct lumen_chan *chan)
 void vmbus_device_remove(struct lumen_chan *chan)
 {
 	struct lumen_vmbus_device *vdev = chan->device;
-
 	struct lumen_chan *sub;
 
 	if (!vdev)

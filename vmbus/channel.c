@@ -46,8 +46,12 @@ static DEFINE_SPINLOCK(vmbus_waiters_lock);
 static void vmbus_chan_release(struct kref *ref)
 {
 	struct lumen_chan *chan = container_of(ref, struct lumen_chan, ref);
+	struct lumen_chan *primary = chan->primary;
 
 	kfree(chan);
+	/* A sub-channel kept its primary alive (see vmbus_chan_offer()). */
+	if (primary)
+		vmbus_chan_put(primary);
 }
 
 /**
@@ -242,13 +246,36 @@ static struct lumen_chan *vmbus_chan_find_primary(const guid_t *instance)
 	return NULL;
 }
 
+/* Callback rounds one tasklet run makes before it yields the CPU. */
+#define VMBUS_CHAN_ROUNDS	16
+
+/*
+ * Run the driver's callback with host signals masked, as Linux's vmbus
+ * does: the host does not interrupt for packets written meanwhile. After
+ * it, unmask and look at the write index again: a packet the host wrote
+ * while the ring looked non-empty to it (the driver had read but not yet
+ * published its read index) was not signalled and would be stranded.
+ */
 static void vmbus_chan_tasklet(struct tasklet_struct *t)
 {
 	struct lumen_chan *chan = from_tasklet(chan, t, tasklet);
 	void (*callback)(void *ctx) = READ_ONCE(chan->callback);
+	unsigned int rounds;
 
-	if (callback && !READ_ONCE(chan->broken))
+	if (!callback)
+		return;
+	for (rounds = 0; rounds < VMBUS_CHAN_ROUNDS; rounds++) {
+		if (READ_ONCE(chan->broken))
+			return;
+		lumen_ring_intr_mask(&chan->recv);
 		callback(chan->ctx);
+		/* A driver that switched to polling owns the mask now. */
+		if (READ_ONCE(chan->polling) || READ_ONCE(chan->broken))
+			return;
+		if (!lumen_ring_intr_unmask(&chan->recv))
+			return;
+	}
+	tasklet_schedule(&chan->tasklet);
 }
 
 static void vmbus_chan_reject(int err, const char *why, u32 relid)
@@ -268,6 +295,148 @@ static unsigned int vmbus_chan_pick_cpu(void)
 		cpu = cpumask_first(cpu_online_mask);
 	next = cpu;
 	return cpu;
+}
+
+static void vmbus_chan_release_relid(struct lumen_chan *chan)
+{
+	struct vmbus_msg_relid_released msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RELID_RELEASED),
+		.child_relid = cpu_to_le32(chan->relid),
+	};
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmbus_relid_lock, flags);
+	RCU_INIT_POINTER(vmbus_relids[chan->relid], NULL);
+	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
+	synchronize_rcu();
+	tasklet_kill(&chan->tasklet);
+	if (vmbus_chan_post(&msg, sizeof(msg)))
+		pr_warn("relid %u: RELID_RELEASED not sent\n", chan->relid);
+	vmbus_chan_put(chan);
+}
+
+/*
+ * Drop the primary's references to its sub-channels, once its driver is
+ * gone: until then a rescinded sub-channel stays a valid (rescinded)
+ * handle for the driver.
+ */
+static void vmbus_chan_drop_subchannels(struct lumen_chan *primary)
+{
+	struct lumen_chan *sub, *tmp;
+	LIST_HEAD(subs);
+
+	mutex_lock(&primary->lock);
+	list_splice_init(&primary->subchannels, &subs);
+	mutex_unlock(&primary->lock);
+	list_for_each_entry_safe(sub, tmp, &subs, sibling) {
+		list_del_init(&sub->sibling);
+		vmbus_chan_put(sub);
+	}
+}
+
+/*
+ * Device workqueues: adding devices (so driver probe), handing sub-channels
+ * to drivers and tearing down rescinded channels run there, in offer and
+ * rescind order, never on the message workqueue: a driver that opens a
+ * channel waits for OPENCHANNEL_RESULT, which the message workqueue
+ * delivers. Sub-channels have their own, as in Linux: a probe may wait
+ * for the sub-channels it asked for.
+ */
+static struct workqueue_struct *vmbus_chan_wq;
+static struct workqueue_struct *vmbus_subchan_wq;
+
+/* The device workqueue of @chan: primaries and sub-channels apart. */
+static struct workqueue_struct *vmbus_chan_wq_of(struct lumen_chan *chan)
+{
+	return chan->primary ? vmbus_subchan_wq : vmbus_chan_wq;
+}
+
+static void vmbus_chan_add_work(struct work_struct *work)
+{
+	struct lumen_chan *chan = container_of(work, struct lumen_chan,
+					       add_work);
+	struct lumen_chan *primary = chan->primary;
+	struct lumen_vmbus_driver *drv = NULL;
+
+	if (READ_ONCE(chan->rescinded))
+		goto out;
+	if (!primary) {
+		if (vmbus_device_add(chan))
+			pr_err("relid %u: device not added\n", chan->relid);
+		goto out;
+	}
+	/* Under the primary's lock, as its device removal walks the list. */
+	mutex_lock(&primary->lock);
+	vmbus_chan_sysfs_add(chan);
+	mutex_unlock(&primary->lock);
+	if (primary->device && primary->device->dev.driver)
+		drv = container_of(primary->device->dev.driver,
+				   struct lumen_vmbus_driver, driver);
+	if (drv && drv->sub_channel)
+		drv->sub_channel(primary, chan);
+out:
+	vmbus_chan_put(chan);
+}
+
+static void vmbus_chan_rescind_work(struct work_struct *work)
+{
+	struct lumen_chan *chan = container_of(work, struct lumen_chan,
+					       rescind_work);
+
+	if (!chan->primary) {
+		vmbus_device_remove(chan);
+	} else {
+		mutex_lock(&chan->primary->lock);
+		vmbus_chan_sysfs_remove(chan);
+		mutex_unlock(&chan->primary->lock);
+	}
+	lumen_chan_close(chan);	/* rescinded: nothing is sent */
+	if (!chan->primary)
+		vmbus_chan_drop_subchannels(chan);
+	vmbus_chan_release_relid(chan);
+	vmbus_chan_put(chan);
+}
+
+/**
+ * vmbus_chan_init() - Create the device workqueues.
+ *
+ * Context: process context, module init.
+ * Return: 0 or -ENOMEM.
+ */
+int vmbus_chan_init(void)
+{
+	vmbus_chan_wq = alloc_ordered_workqueue("hv_vmbus_dev", 0);
+	vmbus_subchan_wq = alloc_ordered_workqueue("hv_vmbus_subchan", 0);
+	if (vmbus_chan_wq && vmbus_subchan_wq)
+		return 0;
+	vmbus_chan_exit();
+	return -ENOMEM;
+}
+
+/**
+ * vmbus_chan_exit() - Destroy the device workqueues.
+ *
+ * Context: process context, module exit, after the last disconnect.
+ */
+void vmbus_chan_exit(void)
+{
+	if (vmbus_chan_wq)
+		destroy_workqueue(vmbus_chan_wq);
+	if (vmbus_subchan_wq)
+		destroy_workqueue(vmbus_subchan_wq);
+	vmbus_chan_wq = NULL;
+	vmbus_subchan_wq = NULL;
+}
+
+/**
+ * vmbus_chan_flush() - Wait for queued device adds and rescind teardowns.
+ *
+ * Context: process context, not on the device workqueue; sleeps.
+ */
+void vmbus_chan_flush(void)
+{
+	flush_workqueue(vmbus_chan_wq);
+	flush_workqueue(vmbus_subchan_wq);
 }
 
 /**
@@ -312,6 +481,8 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	mutex_init(&chan->lock);
 	spin_lock_init(&chan->send_lock);
 	tasklet_setup(&chan->tasklet, vmbus_chan_tasklet);
+	INIT_WORK(&chan->add_work, vmbus_chan_add_work);
+	INIT_WORK(&chan->rescind_work, vmbus_chan_rescind_work);
 
 	/* The target CPU cannot go offline before the channel is seen. */
 	cpus_read_lock();
@@ -323,70 +494,30 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	cpus_read_unlock();
 
 	if (subidx) {
-		struct lumen_vmbus_driver *drv;
-
+		/* The sub-channel's work may outlive the primary's teardown. */
+		kref_get(&primary->ref);
 		chan->primary = primary;
 		kref_get(&chan->ref);
 		mutex_lock(&primary->lock);
 		list_add_tail(&chan->sibling, &primary->subchannels);
 		mutex_unlock(&primary->lock);
-		vmbus_chan_sysfs_add(chan);
-		drv = primary->device && primary->device->dev.driver ?
-		      container_of(primary->device->dev.driver,
-				   struct lumen_vmbus_driver, driver) : NULL;
-		if (drv && drv->sub_channel)
-			drv->sub_channel(primary, chan);
-		return;
 	}
-	if (vmbus_device_add(chan))
-		pr_err("relid %u: device not added\n", chan->relid);
-}
-
-static void vmbus_chan_release_relid(struct lumen_chan *chan)
-{
-	struct vmbus_msg_relid_released msg = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_RELID_RELEASED),
-		.child_relid = cpu_to_le32(chan->relid),
-	};
-	unsigned long flags;
-
-	spin_lock_irqsave(&vmbus_relid_lock, flags);
-	RCU_INIT_POINTER(vmbus_relids[chan->relid], NULL);
-	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
-	synchronize_rcu();
-	tasklet_kill(&chan->tasklet);
-	if (vmbus_chan_post(&msg, sizeof(msg)))
-		pr_warn("relid %u: RELID_RELEASED not sent\n", chan->relid);
-	vmbus_chan_put(chan);
-}
-
-/*
- * Drop the primary's references to its sub-channels, once its driver is
- * gone: until then a rescinded sub-channel stays a valid (rescinded)
- * handle for the driver.
- */
-static void vmbus_chan_drop_subchannels(struct lumen_chan *primary)
-{
-	struct lumen_chan *sub, *tmp;
-	LIST_HEAD(subs);
-
-	mutex_lock(&primary->lock);
-	list_splice_init(&primary->subchannels, &subs);
-	mutex_unlock(&primary->lock);
-	list_for_each_entry_safe(sub, tmp, &subs, sibling) {
-		list_del_init(&sub->sibling);
-		vmbus_chan_put(sub);
-	}
+	/* Probe and the sub-channel hook may open channels: not on this wq. */
+	kref_get(&chan->ref);
+	queue_work(vmbus_chan_wq_of(chan), &chan->add_work);
 }
 
 /**
  * vmbus_chan_rescind() - The host took a channel back.
  * @relid: its relid (range-checked by the parser).
  *
- * A sub-channel is closed (nothing is sent) and its relid released; its
+ * Requests waiting for the host fail at once with -ENODEV. The teardown
+ * runs on the device workqueue, after the channel's own add: a
+ * sub-channel is closed (nothing is sent) and its relid released; its
  * handle stays valid for the driver, answering -ENODEV, until the primary's
  * device goes. A primary's device is removed first (its driver closes what
- * it opened), then the sub-channel handles are dropped.
+ * it opened), then the sub-channel handles are dropped. A second rescind
+ * of the same relid is a host error, counted and ignored.
  *
  * Context: process context (the message workqueue).
  */
@@ -399,17 +530,16 @@ void vmbus_chan_rescind(u32 relid)
 		pr_warn_ratelimited("rescind of unknown relid %u\n", relid);
 		return;
 	}
+	if (READ_ONCE(chan->rescinded)) {
+		vmbus_conn_count_bad(-EALREADY);
+		pr_warn_ratelimited("relid %u rescinded twice\n", relid);
+		vmbus_chan_put(chan);
+		return;
+	}
+	/* Requests in flight fail now; the teardown follows the add. */
 	WRITE_ONCE(chan->rescinded, true);
 	vmbus_waiters_fail(relid);
-	if (!chan->primary)
-		vmbus_device_remove(chan);
-	else
-		vmbus_chan_sysfs_remove(chan);
-	lumen_chan_close(chan);	/* rescinded: nothing is sent */
-	if (!chan->primary)
-		vmbus_chan_drop_subchannels(chan);
-	vmbus_chan_release_relid(chan);
-	vmbus_chan_put(chan);
+	queue_work(vmbus_chan_wq_of(chan), &chan->rescind_work);
 }
 
 /**

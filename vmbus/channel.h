@@ -24,7 +24,8 @@
 /**
  * struct lumen_chan - A VMBus channel (opaque to drivers).
  * @ref: references: the relid table holds one until RELID_RELEASED, the
- *	device one, each sub-channel list entry one.
+ *	device one, each sub-channel list entry one, each sub-channel one
+ *	on its primary, and queued device work one.
  * @relid: child relid from the offer; the index in the relid table.
  * @offer: the validated private copy of the OFFERCHANNEL message.
  * @conn_id: connection id for HvSignalEvent.
@@ -56,6 +57,10 @@
  * @kobj: the channel's sysfs directory, channels/<relid> under its
  *	device; holds a reference on the channel while it exists.
  * @kobj_added: @kobj is registered.
+ * @add_work: adds the device, or hands a sub-channel to its driver, on the
+ *	device workqueue (holds a reference while queued).
+ * @rescind_work: the rescind's teardown on the device workqueue (holds a
+ *	reference while queued).
  */
 struct lumen_chan {
 	struct kref ref;
@@ -89,6 +94,8 @@ struct lumen_chan {
 	atomic64_t bad_packets;
 	struct kobject kobj;
 	bool kobj_added;
+	struct work_struct add_work;
+	struct work_struct rescind_work;
 };
 
 #define VMBUS_CHAN_OFFERED	0
@@ -116,6 +123,9 @@ struct vmbus_waiter {
 
 /* channel.c */
 void vmbus_chan_offer(const struct vmbus_chmsg *msg);
+int vmbus_chan_init(void);
+void vmbus_chan_exit(void);
+void vmbus_chan_flush(void);
 void vmbus_chan_rescind(u32 relid);
 void vmbus_chan_remove_all(void);
 void vmbus_chan_host_gone(bool wake);

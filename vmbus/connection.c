@@ -483,6 +483,8 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 		pr_err("offers were not delivered: %d\n", ret);
 		goto out_disconnected;
 	}
+	/* Every offered device exists (and has probed) before we return. */
+	vmbus_chan_flush();
 	return 0;
 
 out_disconnected:
@@ -517,6 +519,7 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 		return;
 	/* Drivers close their channels while the host still answers. */
 	flush_workqueue(vmbus_conn.wq);
+	vmbus_chan_flush();
 	/* After a kexec or crash UNLOAD nothing may be sent any more. */
 	if (gone)
 		vmbus_chan_host_gone(true);

@@ -23,9 +23,12 @@ static int __init vmbus_init(void)
 	if (ret)
 		return ret;
 	vmbus_debugfs = debugfs_create_dir("hv_vmbus", NULL);
-	ret = vmbus_conn_init(vmbus_debugfs);
+	ret = vmbus_chan_init();
 	if (ret)
 		goto out_debugfs;
+	ret = vmbus_conn_init(vmbus_debugfs);
+	if (ret)
+		goto out_chan_exit;
 	ret = vmbus_hyperv_attach();
 	if (ret)
 		goto out_conn_exit;
@@ -34,6 +37,8 @@ static int __init vmbus_init(void)
 
 out_conn_exit:
 	vmbus_conn_exit();
+out_chan_exit:
+	vmbus_chan_exit();
 out_debugfs:
 	debugfs_remove_recursive(vmbus_debugfs);
 	vmbus_bus_exit();
@@ -45,6 +50,7 @@ static void __exit vmbus_exit(void)
 {
 	vmbus_hyperv_detach();
 	vmbus_conn_exit();
+	vmbus_chan_exit();
 	debugfs_remove_recursive(vmbus_debugfs);
 	vmbus_bus_exit();
 	pr_info("unloaded\n");

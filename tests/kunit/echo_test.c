@@ -44,6 +44,11 @@ static DECLARE_COMPLETION(echo_probed);
 static DECLARE_COMPLETION(echo_removed);
 static DECLARE_WAIT_QUEUE_HEAD(echo_wq);
 
+/* echo_probe() opens a second device's channel itself, and its result. */
+static bool echo_open_in_probe;
+static int echo_probe_open_ret;
+static unsigned long echo_probe_open_jiffies;
+
 static int echo_callback_cpu = -1;
 static atomic_t echo_callbacks = ATOMIC_INIT(0);
 
@@ -64,6 +69,15 @@ static int echo_probe(struct lumen_vmbus_device *dev,
 	}
 	if (echo_dev2)
 		return -EBUSY;
+	if (READ_ONCE(echo_open_in_probe)) {
+		unsigned long start = jiffies;
+
+		/* Needs OPENCHANNEL_RESULT while a device work item runs. */
+		echo_probe_open_ret = lumen_chan_open(dev->chan, ECHO_RING,
+						      ECHO_RING, NULL, 0,
+						      echo_callback, NULL);
+		echo_probe_open_jiffies = jiffies - start;
+	}
 	echo_dev2 = dev;
 	complete(&echo_probed2);
 	return 0;
@@ -526,6 +540,34 @@ static void chan_mnf_echo(struct kunit *test)
 }
 
 /*
+ * A driver whose probe opens its channel, for a device hot-added while the
+ * driver is loaded: probe runs on the device workqueue, the open's
+ * OPENCHANNEL_RESULT arrives on the message workqueue, so the open
+ * succeeds at once instead of timing out.
+ */
+static void chan_probe_opens_channel(struct kunit *test)
+{
+	char relid[16];
+
+	reinit_completion(&echo_probed2);
+	WRITE_ONCE(echo_open_in_probe, true);
+	echo_probe_open_ret = -EINPROGRESS;
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("add_device", "echo"), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&echo_probed2,
+							    ECHO_TIMEOUT));
+	WRITE_ONCE(echo_open_in_probe, false);
+	KUNIT_ASSERT_EQ(test, echo_probe_open_ret, 0);
+	KUNIT_EXPECT_LT(test, echo_probe_open_jiffies, (unsigned long)HZ);
+	echo_round_trip(test, echo_dev2->chan, 300, 7);
+
+	reinit_completion(&echo_removed2);
+	snprintf(relid, sizeof(relid), "%u", lumen_chan_relid(echo_dev2->chan));
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("rescind", relid), 0);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&echo_removed2,
+							    ECHO_TIMEOUT));
+}
+
+/*
  * Rescind while open with packets in flight: the host stops, the device is
  * removed (its driver closes the channel, nothing is sent for it), and a
  * device hot-added afterwards works. Runs last: it replaces the device.
@@ -613,6 +655,7 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_subchannel_echo),
 	KUNIT_CASE(chan_stall_fills_ring),
 	KUNIT_CASE(chan_mnf_echo),
+	KUNIT_CASE(chan_probe_opens_channel),
 	KUNIT_CASE(chan_rescind_while_busy),
 	{}
 };
