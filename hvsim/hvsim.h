@@ -317,6 +317,8 @@ extern struct hvsim_faults hvsim_faults;
 extern struct mutex hvsim_mutex;
 extern struct workqueue_struct *hvsim_wq;
 extern const struct hvsim_dev_class hvsim_echo_class;
+extern const struct hvsim_dev_class hvsim_scsi_class;
+extern const struct hvsim_dev_class hvsim_ide_class;
 
 /* hv.c: the simulated hypervisor. */
 int hvsim_hv_init(void);

@@ -65,6 +65,8 @@ static const u32 hvsim_versions[] = {
 /* The device classes debugfs add_device knows. */
 static const struct hvsim_dev_class *const hvsim_classes[] = {
 	&hvsim_echo_class,
+	&hvsim_scsi_class,
+	&hvsim_ide_class,
 };
 
 /* Serialises the server: message handling, debugfs control, init, exit. */

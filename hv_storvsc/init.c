@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hv_storvsc protocol bring-up: channel setup, the synchronous init/reset
+ * request, and the VSTOR init sequence (BEGIN_INIT, QUERY_VERSION newest
+ * first with fallback, QUERY_PROPERTIES, END_INIT).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include "storvsc.h"
+
+/* How long the host may take to answer one init or reset request. */
+#define STORVSC_INIT_TIMEOUT	(30 * HZ)
+/* How often a waiter checks whether the channel was rescinded. */
+#define STORVSC_INIT_POLL	(HZ / 10)
+
+/**
+ * storvsc_chan_setup() - allocate the state of a channel and open it
+ * @sd: the controller.
+ * @chan: the VMBus channel (primary or sub-channel).
+ * @index: its place in &storvsc_dev.chans.
+ *
+ * The ring holds (ring size - 4 KiB) / 360 requests; the transaction-id
+ * table is that big. The channel is open when this returns 0, and is
+ * published in @sd->chans[@index] (the caller bumps &storvsc_dev.nchan).
+ *
+ * Context: process context, sleeps; the caller holds
+ * &storvsc_dev.chan_lock.
+ * Return: 0, -ENOMEM, or the error of lumen_chan_open().
+ */
+int storvsc_chan_setup(struct storvsc_dev *sd, struct lumen_chan *chan,
+		       unsigned int index)
+{
+	struct storvsc_chan *sc;
+	u8 userdata[24] = { };
+	int ret;
+
+	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
+	if (!sc)
+		return -ENOMEM;
+	sc->sd = sd;
+	sc->chan = chan;
+	sc->index = index;
+	spin_lock_init(&sc->lock);
+	atomic_set(&sc->inflight, 0);
+	sc->depth = min_t(u32, (sd->ring_size - 4096) / STORVSC_RING_PER_REQ,
+			  LUMEN_RQST_MAX_SIZE);
+	sc->slots = kvmalloc(lumen_rqst_slots_size(sc->depth), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!sc->slots)
+		goto out_free_sc;
+	ret = lumen_rqst_init(&sc->rqst, sc->depth, sc->slots);
+	if (ret)
+		goto out_free_slots;
+	sd->chans[index] = sc;
+	ret = lumen_chan_open(chan, sd->ring_size, sd->ring_size, userdata,
+			      sizeof(userdata), storvsc_on_channel, sc);
+	if (ret)
+		goto out_unpublish;
+	WRITE_ONCE(sc->open, true);
+	return 0;
+
+out_unpublish:
+	sd->chans[index] = NULL;
+out_free_slots:
+	kvfree(sc->slots);
+out_free_sc:
+	kfree(sc);
+	return ret;
+}
+
+/**
+ * storvsc_chan_teardown() - close a channel and free its state
+ * @sc: the channel; every request on it must be finished.
+ *
+ * Context: process context, sleeps.
+ */
+void storvsc_chan_teardown(struct storvsc_chan *sc)
+{
+	WRITE_ONCE(sc->open, false);
+	lumen_chan_close(sc->chan);
+	kvfree(sc->slots);
+	kfree(sc);
+}
+
+/**
+ * storvsc_exec() - send an init or reset request and wait for its answer
+ * @sd: the controller.
+ * @pkt: the request; on success it holds the host's answer.
+ * @len: bytes of @pkt to send.
+ *
+ * One such request is outstanding at a time, with the reserved
+ * transaction id %VSTOR_LINUX_TRANS_ID_INIT (or %VSTOR_LINUX_TRANS_ID_RESET
+ * for resets), on the primary channel. The wait ends early if the channel
+ * is rescinded.
+ *
+ * Context: process context, sleeps.
+ * Return: 0 with the answer in @pkt (its NT status is the caller's to
+ * judge); -ENODEV if rescinded; -ETIMEDOUT; or a send error.
+ */
+int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len)
+{
+	struct storvsc_chan *sc = sd->chans[0];
+	unsigned long deadline = jiffies + STORVSC_INIT_TIMEOUT;
+	u32 op = le32_to_cpu(pkt->operation);
+	unsigned long flags;
+	u64 id;
+	int ret;
+
+	id = (op == VSTOR_OP_RESET_BUS || op == VSTOR_OP_RESET_LUN ||
+	      op == VSTOR_OP_RESET_ADAPTER) ? VSTOR_LINUX_TRANS_ID_RESET :
+					      VSTOR_LINUX_TRANS_ID_INIT;
+	mutex_lock(&sd->init_lock);
+	reinit_completion(&sd->init_done);
+	spin_lock_irqsave(&sc->lock, flags);
+	sd->init_id = id;
+	sd->init_wait = true;
+	spin_unlock_irqrestore(&sc->lock, flags);
+
+	ret = lumen_chan_send(sc->chan, pkt, len, id, true);
+	while (!ret && !wait_for_completion_timeout(&sd->init_done,
+						    STORVSC_INIT_POLL)) {
+		if (lumen_chan_rescinded(sc->chan))
+			ret = -ENODEV;
+		else if (time_after(jiffies, deadline))
+			ret = -ETIMEDOUT;
+	}
+
+	spin_lock_irqsave(&sc->lock, flags);
+	sd->init_wait = false;
+	if (!ret)
+		*pkt = sd->init_reply;
+	spin_unlock_irqrestore(&sc->lock, flags);
+	mutex_unlock(&sd->init_lock);
+	return ret;
+}
+
+/* One init step whose answer must be NT success. */
+static int storvsc_init_step(struct storvsc_dev *sd, u32 op)
+{
+	struct vstor_pkt pkt;
+	int len = vstor_msg_build_simple(&pkt, op);
+	int ret;
+
+	if (len < 0)
+		return len;
+	ret = storvsc_exec(sd, &pkt, len);
+	if (ret)
+		return ret;
+	if (le32_to_cpu(pkt.status) != VSTOR_NT_SUCCESS) {
+		dev_err(&sd->vdev->dev, "VSTOR operation %u refused: %#x\n",
+			op, le32_to_cpu(pkt.status));
+		return -EIO;
+	}
+	if (op == VSTOR_OP_QUERY_PROPERTIES)
+		sd->props = pkt.props;
+	return 0;
+}
+
+static int storvsc_negotiate(struct storvsc_dev *sd)
+{
+	struct vstor_pkt pkt;
+	unsigned int i;
+	u16 v;
+	int ret;
+
+	for (i = 0; (v = vstor_msg_version(i)); i++) {
+		ret = vstor_msg_build_query_version(&pkt, v);
+		if (ret < 0)
+			return ret;
+		ret = storvsc_exec(sd, &pkt, ret);
+		if (ret)
+			return ret;
+		if (le32_to_cpu(pkt.status) == VSTOR_NT_SUCCESS) {
+			sd->version = v;
+			dev_info(&sd->vdev->dev, "VSTOR version %u.%u\n",
+				 VSTOR_VERSION_MAJOR(v), VSTOR_VERSION_MINOR(v));
+			return 0;
+		}
+		dev_dbg(&sd->vdev->dev, "version %#x refused: %#x\n", v,
+			le32_to_cpu(pkt.status));
+	}
+	dev_err(&sd->vdev->dev, "host accepts no VSTOR version\n");
+	return -EPROTONOSUPPORT;
+}
+
+/**
+ * storvsc_protocol_init() - run the VSTOR init sequence on the primary
+ * @sd: the controller, primary channel open.
+ *
+ * BEGIN_INIT, QUERY_VERSION (6.2, 6.0, 5.1, 4.2, 2.0 until one is
+ * accepted), QUERY_PROPERTIES, END_INIT. Fills &storvsc_dev.version,
+ * &storvsc_dev.props and &storvsc_dev.max_xfer.
+ *
+ * Context: process context, sleeps.
+ * Return: 0 or a negative errno.
+ */
+int storvsc_protocol_init(struct storvsc_dev *sd)
+{
+	u32 max;
+	int ret;
+
+	ret = storvsc_init_step(sd, VSTOR_OP_BEGIN_INIT);
+	if (ret)
+		return ret;
+	ret = storvsc_negotiate(sd);
+	if (ret)
+		return ret;
+	ret = storvsc_init_step(sd, VSTOR_OP_QUERY_PROPERTIES);
+	if (ret)
+		return ret;
+	ret = storvsc_init_step(sd, VSTOR_OP_END_INIT);
+	if (ret)
+		return ret;
+
+	max = le32_to_cpu(sd->props.max_transfer_bytes) & ~4095u;
+	if (max < 4096) {
+		dev_err(&sd->vdev->dev, "bad max transfer size %u\n",
+			le32_to_cpu(sd->props.max_transfer_bytes));
+		return -ERANGE;
+	}
+	sd->max_xfer = min_t(u32, max, STORVSC_MAX_XFER);
+	return 0;
+}

@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite hvsim_storage: hvsim's VSTOR host (hvsim/storage.c) fed
+ * packets directly, with test doubles for the three hvsim calls it makes
+ * (building a packet, posting one, asking for sub-channels): storvsp's
+ * init sequence and its refusals, version refusal and fallback, the
+ * completion sized like the request, SRBs in-band and GPA-direct over a
+ * real page, an absent LUN, sub-channel requests, and a table of packets
+ * storvsp cannot parse, each of which must stop the channel.
+ *
+ * The module carries its own copies of storage.c and scsi_disk.c.
+ */
+/* storage.c's own definition, before any header brings the default. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <kunit/test.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/string.h>
+
+#include "../../hvsim/scsi_disk.c"
+#include "../../hvsim/storage.c"
+
+/* Test doubles for hvsim's channel layer and server. */
+DEFINE_MUTEX(hvsim_mutex);
+static u32 stt_subreq;
+static u32 stt_posts;
+
+u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
+		     const void *payload, u32 len)
+{
+	struct vmbus_pkt_desc d = {
+		.type = cpu_to_le16(type),
+		.offset8 = cpu_to_le16(VMBUS_PKT_MIN_OFFSET8),
+		.len8 = cpu_to_le16(DIV_ROUND_UP(sizeof(d) + len, 8)),
+		.flags = cpu_to_le16(flags),
+		.trans_id = cpu_to_le64(trans_id),
+	};
+
+	memcpy(buf, &d, sizeof(d));
+	memcpy(buf + sizeof(d), payload, len);
+	return sizeof(d) + len;
+}
+
+int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
+{
+	stt_posts++;
+	return 0;
+}
+
+int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count)
+{
+	stt_subreq += count;
+	return 0;
+}
+
+/**
+ * struct stt - one controller with its primary channel
+ * @dev: the fake primary channel.
+ * @buf: the guest packet being sent.
+ * @reply: what the host answered.
+ * @page: a guest data page for GPA-direct SRBs.
+ */
+struct stt {
+	struct hvsim_dev dev;
+	u8 buf[256];
+	u8 reply[HVSIM_STOR_MAX_PACKET];
+	struct page *page;
+};
+
+static void stt_free(void *data)
+{
+	struct stt *t = data;
+
+	mutex_lock(&hvsim_mutex);
+	if (t->dev.priv)
+		hvsim_stor_destroy(&t->dev);
+	mutex_unlock(&hvsim_mutex);
+	if (t->page)
+		__free_page(t->page);
+}
+
+static struct stt *stt_new(struct kunit *test)
+{
+	struct stt *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	t->dev.cls = &hvsim_scsi_class;
+	t->dev.relid = 7;
+	stt_subreq = 0;
+	stt_posts = 0;
+	WRITE_ONCE(hvsim_stor_refuse_version, 0);
+	atomic_set(&hvsim_stor_fail_count, 0);
+	mutex_lock(&hvsim_mutex);
+	ret = hvsim_stor_create_scsi(&t->dev);
+	mutex_unlock(&hvsim_mutex);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, stt_free, t));
+	t->page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	KUNIT_ASSERT_NOT_NULL(test, t->page);
+	return t;
+}
+
+/*
+ * Send @len bytes of @body as a packet of @type with @flags, and with
+ * @ranges bytes of GPA ranges before it (GPA-direct). Returns the reply
+ * length; the reply's VSTOR packet is copied to @out (zero-padded).
+ */
+static u32 stt_send_raw(struct stt *t, u16 type, u16 flags, const void *ranges,
+			u32 rlen, u32 nranges, const void *body, u32 len,
+			struct vstor_pkt *out)
+{
+	struct vmbus_pkt_gpa_direct h = {};
+	struct lumen_ring_pkt pkt = {
+		.type = type,
+		.flags = flags,
+		.trans_id = 0x1234,
+		.len = len,
+	};
+	u32 off = sizeof(struct vmbus_pkt_desc), n;
+
+	memset(t->buf, 0, sizeof(t->buf));
+	if (type == VMBUS_PKT_DATA_GPA_DIRECT) {
+		h.range_count = cpu_to_le32(nranges);
+		memcpy(t->buf, &h, sizeof(h));
+		memcpy(t->buf + sizeof(h), ranges, rlen);
+		off = sizeof(h) + rlen;
+	}
+	pkt.offset = off;
+	memcpy(t->buf + off, body, len);
+	memset(out, 0, sizeof(*out));
+	n = hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply);
+	if (n > sizeof(struct vmbus_pkt_desc))
+		memcpy(out, t->reply + sizeof(struct vmbus_pkt_desc),
+		       min_t(u32, n - sizeof(struct vmbus_pkt_desc),
+			     sizeof(*out)));
+	return n;
+}
+
+/* A full-size in-band request of operation @op; returns the NT status. */
+static u32 stt_op(struct kunit *test, struct stt *t, u32 op,
+		  struct vstor_pkt *req, struct vstor_pkt *out)
+{
+	u32 n;
+
+	req->operation = cpu_to_le32(op);
+	req->flags = cpu_to_le32(VSTOR_PKT_FLAG_COMPLETION);
+	n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
+			 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0, req,
+			 sizeof(*req), out);
+	KUNIT_EXPECT_EQ(test, n, sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out->operation), VSTOR_OP_COMPLETE_IO);
+	return le32_to_cpu(out->status);
+}
+
+static u32 stt_simple(struct kunit *test, struct stt *t, u32 op)
+{
+	struct vstor_pkt req = {}, out;
+
+	return stt_op(test, t, op, &req, &out);
+}
+
+static u32 stt_version(struct kunit *test, struct stt *t, u16 v)
+{
+	struct vstor_pkt req = {}, out;
+	u32 status;
+
+	req.version.major_minor = cpu_to_le16(v);
+	status = stt_op(test, t, VSTOR_OP_QUERY_VERSION, &req, &out);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(out.version.major_minor), v);
+	return status;
+}
+
+/* Init to ready at @v. */
+static void stt_init(struct kunit *test, struct stt *t, u16 v)
+{
+	KUNIT_ASSERT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+	KUNIT_ASSERT_EQ(test, stt_version(test, t, v), 0);
+	KUNIT_ASSERT_EQ(test, stt_simple(test, t, VSTOR_OP_QUERY_PROPERTIES), 0);
+	KUNIT_ASSERT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT), 0);
+}
+
+static void init_sequence_as_storvsp(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	struct vstor_pkt req = {}, out;
+
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+	KUNIT_EXPECT_EQ(test, stt_version(test, t, VSTOR_VERSION_6_2), 0);
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_QUERY_PROPERTIES, &req,
+				     &out), 0);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.props.flags),
+			VSTOR_CHAN_PROP_MULTI_CHANNEL);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(out.props.max_sub_channels), 16);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.props.max_transfer_bytes),
+			0x40000);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT), 0);
+	KUNIT_EXPECT_EQ(test, ch->ctrl->state, HVSIM_STOR_READY);
+	/* Init again once ready: refused. */
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	/* Resets are no-ops that succeed. */
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_RESET_BUS), 0);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_RESET_LUN), 0);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_RESET_ADAPTER), 0);
+	/* Closing the primary starts over. */
+	hvsim_stor_closed(&t->dev);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+}
+
+static void init_out_of_order_refused(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_QUERY_PROPERTIES),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, stt_version(test, t, VSTOR_VERSION_6_0), 0);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_QUERY_PROPERTIES), 0);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT), 0);
+}
+
+static void version_refused_then_fallback(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	struct vstor_pkt req = {}, out;
+
+	WRITE_ONCE(hvsim_stor_refuse_version, VSTOR_VERSION_6_2);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+	KUNIT_EXPECT_EQ(test, stt_version(test, t, VSTOR_VERSION_6_2),
+			VSTOR_NT_REVISION_MISMATCH);
+	KUNIT_EXPECT_EQ(test, stt_version(test, t, 0x0300),
+			VSTOR_NT_REVISION_MISMATCH);
+	KUNIT_EXPECT_EQ(test, stt_version(test, t, VSTOR_VERSION_4_2), 0);
+	/* Before 5.1: no multi-channel, no sub-channels. */
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_QUERY_PROPERTIES, &req,
+				     &out), 0);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.props.flags), 0);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(out.props.max_sub_channels), 0);
+	req.sub_channel_count = cpu_to_le16(1);
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_CREATE_SUB_CHANNELS,
+				     &req, &out),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, stt_subreq, 0);
+}
+
+static void completion_sized_like_request(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	/* Room for a packet longer than VSTOR's. */
+	union {
+		struct vstor_pkt pkt;
+		u8 raw[100];
+	} req = { .pkt.operation = cpu_to_le32(VSTOR_OP_BEGIN_INIT) };
+	struct vstor_pkt out;
+	u32 n;
+
+	/* A pre-win8 guest's 48 bytes get 48 back. */
+	n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
+			 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0, &req,
+			 VSTOR_PKT_SIZE_PRE_WIN8, &out);
+	KUNIT_EXPECT_EQ(test, n, 16 + VSTOR_PKT_SIZE_PRE_WIN8);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+	/* Longer than a packet: cut to 64. */
+	req.pkt.operation = cpu_to_le32(VSTOR_OP_QUERY_VERSION);
+	req.pkt.version.major_minor = cpu_to_le16(VSTOR_VERSION_5_1);
+	n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
+			 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0, &req,
+			 100, &out);
+	KUNIT_EXPECT_EQ(test, n, 16 + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+}
+
+/* Send an SRB; @rw: data over t->page (offset @off). Returns the reply. */
+static void stt_srb(struct kunit *test, struct stt *t, u8 lun, const u8 *cdb,
+		    u8 dir, u32 xfer, u32 off, struct vstor_pkt *out)
+{
+	struct vstor_pkt req = {
+		.operation = cpu_to_le32(VSTOR_OP_EXECUTE_SRB),
+		.flags = cpu_to_le32(VSTOR_PKT_FLAG_COMPLETION),
+	};
+	struct {
+		struct vmbus_pkt_gpa_range r;
+		__le64 pfn;
+	} range = {
+		.r.byte_count = cpu_to_le32(xfer),
+		.r.byte_offset = cpu_to_le32(off),
+		.pfn = cpu_to_le64(page_to_pfn(t->page)),
+	};
+	u32 n;
+
+	req.srb.length = cpu_to_le16(VSTOR_SRB_SIZE);
+	req.srb.lun = lun;
+	req.srb.cdb_length = 10;
+	req.srb.data_dir = dir;
+	req.srb.xfer_len = cpu_to_le32(xfer);
+	memcpy(req.srb.cdb, cdb, VSTOR_CDB_MAX);
+	if (xfer)
+		n = stt_send_raw(t, VMBUS_PKT_DATA_GPA_DIRECT,
+				 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, &range,
+				 sizeof(range), 1, &req, sizeof(req), out);
+	else
+		n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
+				 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0,
+				 &req, sizeof(req), out);
+	KUNIT_EXPECT_EQ(test, n, 16 + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(out->srb.length), VSTOR_SRB_SIZE);
+	KUNIT_EXPECT_EQ(test, out->srb.sense_len, VSTOR_SENSE_SIZE);
+}
+
+static void srb_read_write_and_absent_lun(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	u8 cdb[16] = { WRITE_10, 0, 0, 0, 0, 3, 0, 0, 2 }, *va;
+	struct vstor_pkt out;
+
+	stt_init(test, t, VSTOR_VERSION_6_2);
+	va = kmap_local_page(t->page);
+	memset(va + 100, 0x3c, 1024);
+	kunmap_local(va);
+	stt_srb(test, t, 1, cdb, VSTOR_DIR_WRITE, 1024, 100, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.srb.xfer_len), 1024);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+
+	va = kmap_local_page(t->page);
+	memset(va, 0, PAGE_SIZE);
+	kunmap_local(va);
+	cdb[0] = READ_10;
+	stt_srb(test, t, 1, cdb, VSTOR_DIR_READ, 1024, 2000, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
+	va = kmap_local_page(t->page);
+	KUNIT_EXPECT_NULL(test, memchr_inv(va + 2000, 0x3c, 1024));
+	KUNIT_EXPECT_NULL(test, memchr_inv(va, 0, 2000));
+	kunmap_local(va);
+
+	/* Past the end: INVALID_REQUEST with autosense, LBA out of range. */
+	cdb[2] = 0x7f;
+	stt_srb(test, t, 1, cdb, VSTOR_DIR_READ, 1024, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status,
+			VSTOR_SRB_INVALID_REQUEST | VSTOR_SRB_AUTOSENSE_VALID);
+	KUNIT_EXPECT_EQ(test, out.srb.scsi_status, SAM_STAT_CHECK_CONDITION);
+	KUNIT_EXPECT_EQ(test, out.srb.sense[12], 0x21);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status),
+			VSTOR_NT_IO_DEVICE_ERROR);
+
+	/* LUN 9 does not exist. */
+	memset(cdb, 0, sizeof(cdb));
+	stt_srb(test, t, 9, cdb, VSTOR_DIR_NONE, 0, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_INVALID_LUN);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status),
+			VSTOR_NT_DEVICE_DOES_NOT_EXIST);
+
+	/* fail_next answers in the disk's place. */
+	hvsim_stor_fail_res = (struct hvsim_sres){ .srb_status = VSTOR_SRB_BUSY };
+	atomic_set(&hvsim_stor_fail_count, 1);
+	stt_srb(test, t, 0, cdb, VSTOR_DIR_NONE, 0, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_BUSY);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), VSTOR_NT_DEVICE_BUSY);
+	stt_srb(test, t, 0, cdb, VSTOR_DIR_NONE, 0, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
+}
+
+static void subchannels_requested_within_limit(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	struct vstor_pkt req = {}, out;
+
+	KUNIT_ASSERT_EQ(test, stt_simple(test, t, VSTOR_OP_BEGIN_INIT), 0);
+	KUNIT_ASSERT_EQ(test, stt_version(test, t, VSTOR_VERSION_6_0), 0);
+	KUNIT_ASSERT_EQ(test, stt_simple(test, t, VSTOR_OP_QUERY_PROPERTIES), 0);
+	req.sub_channel_count = cpu_to_le16(17);
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_CREATE_SUB_CHANNELS,
+				     &req, &out), VSTOR_NT_INVALID_PARAMETER);
+	req.sub_channel_count = cpu_to_le16(2);
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_CREATE_SUB_CHANNELS,
+				     &req, &out), 0);
+	KUNIT_EXPECT_EQ(test, stt_subreq, 2);
+	/* Once during init. */
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_CREATE_SUB_CHANNELS,
+				     &req, &out),
+			VSTOR_NT_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, stt_simple(test, t, VSTOR_OP_END_INIT), 0);
+	/* After init: only the ones not offered yet. */
+	req.sub_channel_count = cpu_to_le16(3);
+	KUNIT_EXPECT_EQ(test, stt_op(test, t, VSTOR_OP_CREATE_SUB_CHANNELS,
+				     &req, &out), 0);
+	KUNIT_EXPECT_EQ(test, stt_subreq, 3);
+}
+
+/**
+ * struct stt_bad - a packet storvsp cannot parse
+ * @name: row name.
+ * @type: VMBus packet type.
+ * @flags: VMBus packet flags.
+ * @op: VSTOR operation.
+ * @len: VSTOR bytes sent.
+ * @xfer: SRB data transfer length.
+ * @nranges: GPA ranges (GPA-direct rows).
+ * @count: first range's byte count.
+ * @offset: first range's byte offset.
+ */
+struct stt_bad {
+	const char *name;
+	u16 type;
+	u16 flags;
+	u32 op;
+	u32 len;
+	u32 xfer;
+	u32 nranges;
+	u32 count;
+	u32 offset;
+};
+
+#define STT_CR	VMBUS_PKT_FLAG_COMPLETION_REQUESTED
+
+static const struct stt_bad stt_bad_rows[] = {
+	{ "completion_from_guest", VMBUS_PKT_COMP, 0, VSTOR_OP_BEGIN_INIT, 64 },
+	{ "transfer_page_packet", VMBUS_PKT_DATA_XFER_PAGES, STT_CR,
+	  VSTOR_OP_BEGIN_INIT, 64 },
+	{ "no_completion_requested", VMBUS_PKT_DATA_INBAND, 0,
+	  VSTOR_OP_BEGIN_INIT, 64 },
+	{ "shorter_than_header", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_BEGIN_INIT, 11 },
+	{ "version_query_short", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_QUERY_VERSION, 14 },
+	{ "sub_channel_request_short", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_CREATE_SUB_CHANNELS, 13 },
+	{ "unknown_operation", VMBUS_PKT_DATA_INBAND, STT_CR, 99, 64 },
+	{ "remove_device_from_guest", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_REMOVE_DEVICE, 64 },
+	{ "complete_io_from_guest", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_COMPLETE_IO, 64 },
+	{ "srb_data_in_band", VMBUS_PKT_DATA_INBAND, STT_CR,
+	  VSTOR_OP_EXECUTE_SRB, 64, 512 },
+	{ "srb_two_ranges", VMBUS_PKT_DATA_GPA_DIRECT, STT_CR,
+	  VSTOR_OP_EXECUTE_SRB, 64, 512, 2, 512, 0 },
+	{ "srb_range_shorter_than_xfer", VMBUS_PKT_DATA_GPA_DIRECT, STT_CR,
+	  VSTOR_OP_EXECUTE_SRB, 64, 1024, 1, 512, 0 },
+	{ "srb_range_offset_4096", VMBUS_PKT_DATA_GPA_DIRECT, STT_CR,
+	  VSTOR_OP_EXECUTE_SRB, 64, 512, 1, 512, 4096 },
+	{ "srb_range_pfns_missing", VMBUS_PKT_DATA_GPA_DIRECT, STT_CR,
+	  VSTOR_OP_EXECUTE_SRB, 64, 512, 1, 8192, 0 },
+};
+
+static void stt_bad_desc(const struct stt_bad *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(stt_bad, stt_bad_rows, stt_bad_desc);
+
+static void packet_storvsp_cannot_parse_stops_channel(struct kunit *test)
+{
+	const struct stt_bad *c = test->param_value;
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	struct vstor_pkt req = {}, out;
+	struct {
+		struct vmbus_pkt_gpa_range r;
+		__le64 pfn[2];
+	} ranges = {
+		.r.byte_count = cpu_to_le32(c->count),
+		.r.byte_offset = cpu_to_le32(c->offset),
+		.pfn = { cpu_to_le64(page_to_pfn(t->page)),
+			 cpu_to_le64(page_to_pfn(t->page)) },
+	};
+	u32 rlen = c->count > 4096 ? sizeof(ranges.r) + 8 : sizeof(ranges);
+
+	stt_init(test, t, VSTOR_VERSION_6_2);
+	req.operation = cpu_to_le32(c->op);
+	req.srb.xfer_len = cpu_to_le32(c->xfer);
+	req.srb.data_dir = VSTOR_DIR_READ;
+	req.srb.cdb[0] = TEST_UNIT_READY;
+	KUNIT_EXPECT_EQ(test, stt_send_raw(t, c->type, c->flags, &ranges, rlen,
+					   c->nranges, &req, c->len, &out), 0);
+	KUNIT_EXPECT_TRUE(test, ch->failed);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(t->dev.broken));
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->bad_pkts), 1);
+	/* Nothing more is served on this channel until it is closed. */
+	req = (struct vstor_pkt){ .operation = cpu_to_le32(VSTOR_OP_RESET_BUS) };
+	KUNIT_EXPECT_EQ(test, stt_send_raw(t, VMBUS_PKT_DATA_INBAND, STT_CR,
+					   NULL, 0, 0, &req, sizeof(req), &out),
+			0);
+	hvsim_stor_closed(&t->dev);
+	KUNIT_EXPECT_FALSE(test, ch->failed);
+}
+
+static struct kunit_case hvsim_storage_cases[] = {
+	KUNIT_CASE(init_sequence_as_storvsp),
+	KUNIT_CASE(init_out_of_order_refused),
+	KUNIT_CASE(version_refused_then_fallback),
+	KUNIT_CASE(completion_sized_like_request),
+	KUNIT_CASE(srb_read_write_and_absent_lun),
+	KUNIT_CASE(subchannels_requested_within_limit),
+	KUNIT_CASE_PARAM(packet_storvsp_cannot_parse_stops_channel,
+			 stt_bad_gen_params),
+	{}
+};
+
+static struct kunit_suite hvsim_storage_suite = {
+	.name = "hvsim_storage",
+	.test_cases = hvsim_storage_cases,
+};
+
+kunit_test_suites(&hvsim_storage_suite);
+
+MODULE_DESCRIPTION("KUnit tests for hvsim's VSTOR host");
+MODULE_LICENSE("GPL");
