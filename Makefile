@@ -45,7 +45,7 @@ demo: deps
 	tests/vm/run.sh --kernel plain demo
 
 bench: deps
-	tests/vm/run.sh --kernel plain bench_vmbus
+	tests/vm/run.sh --kernel plain bench_vmbus bench_storvsc
 
 vm: deps
 	tests/vm/run.sh $(SCENARIO)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * VSTOR packet construction and validation for both ends of a storvsc
- * channel, and the completion-to-midlayer status mapping. Pure code: no
- * locks, no allocation, no logging, no global state (see the DOC section
- * of <lumen/vstor_msg.h>).
+ * VSTOR packet construction and validation for the guest end of a
+ * storvsc channel, and the completion-to-midlayer status mapping. Pure
+ * code: no locks, no allocation, no logging, no global state (see the DOC
+ * section of <lumen/vstor_msg.h>).
  *
- * Built into hv_storvsc, this file exports its functions. hvsim, the KUnit
- * module and the userspace tests and fuzzer #include it for a private copy
- * and define LUMEN_PURE_NO_EXPORT first, so the symbols are never exported
+ * Built into hv_storvsc, this file exports its functions. The KUnit module
+ * and the userspace tests and fuzzer #include it for a private copy and
+ * define LUMEN_PURE_NO_EXPORT first, so the symbols are never exported
  * twice.
  */
 #include <linux/types.h>
@@ -76,14 +76,8 @@ u16 vstor_msg_version(unsigned int idx)
 }
 EXPORT_SYMBOL_NS_GPL(vstor_msg_version, LUMEN);
 
-/**
- * vstor_msg_version_known() - is @version one of the five VSTOR versions
- * @version: VSTOR_VERSION() encoding.
- *
- * Context: Any context.
- * Return: true for 2.0, 4.2, 5.1, 6.0 and 6.2, false otherwise.
- */
-bool vstor_msg_version_known(u16 version)
+/* Is @version one of the five: 2.0, 4.2, 5.1, 6.0 or 6.2? */
+static bool vstor_msg_version_known(u16 version)
 {
 	unsigned int i;
 
@@ -92,26 +86,19 @@ bool vstor_msg_version_known(u16 version)
 			return true;
 	return false;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_version_known, LUMEN);
 
-/**
- * vstor_msg_size_delta() - bytes a pre-win8 packet lacks
- * @version: agreed version, or 0 while none is agreed.
- *
- * Versions 2.0 and 4.2 use the 36-byte SCSI request (48-byte packet);
- * 5.1 and later add the 16-byte win8 extension. Before a version is agreed
- * packets are full size.
- *
- * Context: Any context.
- * Return: %VSTOR_WIN8_EXT_SIZE for a known version below 5.1, else 0.
+/*
+ * Bytes a packet at @version (0 while none is agreed) lacks: versions 2.0
+ * and 4.2 use the 36-byte SCSI request (48-byte packet), 5.1 and later add
+ * the 16-byte win8 extension; before a version is agreed packets are full
+ * size. %VSTOR_WIN8_EXT_SIZE below 5.1, else 0.
  */
-u32 vstor_msg_size_delta(u16 version)
+static u32 vstor_msg_size_delta(u16 version)
 {
 	if (version && version < VSTOR_VERSION_5_1)
 		return VSTOR_WIN8_EXT_SIZE;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_size_delta, LUMEN);
 
 /**
  * vstor_msg_pkt_size() - VSTOR packet size at a version
@@ -127,21 +114,13 @@ u32 vstor_msg_pkt_size(u16 version)
 }
 EXPORT_SYMBOL_NS_GPL(vstor_msg_pkt_size, LUMEN);
 
-/**
- * vstor_msg_sense_size() - room for sense data at a version
- * @version: agreed version, or 0 while none is agreed.
- *
- * Context: Any context.
- * Return: %VSTOR_SENSE_SIZE_PRE_WIN8 for 2.0 and 4.2, %VSTOR_SENSE_SIZE
- * otherwise.
- */
-u32 vstor_msg_sense_size(u16 version)
+/* Room for sense data at @version: 18 bytes for 2.0 and 4.2, else 20. */
+static u32 vstor_msg_sense_size(u16 version)
 {
 	if (vstor_msg_size_delta(version))
 		return VSTOR_SENSE_SIZE_PRE_WIN8;
 	return VSTOR_SENSE_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_sense_size, LUMEN);
 
 static void vstor_msg_start(struct vstor_pkt *pkt, u32 op, u32 flags)
 {
@@ -624,160 +603,3 @@ u16 vstor_msg_sub_channel_count(u32 online_cpus, u16 host_max, u16 cap)
 	return n;
 }
 EXPORT_SYMBOL_NS_GPL(vstor_msg_sub_channel_count, LUMEN);
-
-/**
- * vstor_msg_parse_guest() - validate a request a guest sent (host side)
- * @buf: the packet's payload (a private copy).
- * @len: its length in bytes.
- * @min_len: shortest acceptable packet: vstor_msg_pkt_size() of the agreed
- *	version, or of 0 before one is agreed (full size; a host that
- *	accepts 48-byte init packets passes %VSTOR_PKT_SIZE_PRE_WIN8).
- * @out: the request, valid only on success.
- *
- * Checks, in order: length; the operation is one a guest sends; for
- * %VSTOR_OP_EXECUTE_SRB, a CDB length of 1 .. %VSTOR_CDB_MAX and a
- * data direction of %VSTOR_DIR_WRITE .. %VSTOR_DIR_NONE. Versions, counts
- * and the transfer length against the packet's GPA range are the host's
- * to judge.
- *
- * Context: Any context.
- * Return: 0; -EPROTO if shorter than @min_len; -EMSGSIZE if longer than
- * %VSTOR_PKT_SIZE; -EPROTONOSUPPORT for an operation only a host sends;
- * -EBADRQC for an unknown operation; -ERANGE for a bad CDB length or data
- * direction.
- */
-int vstor_msg_parse_guest(const void *buf, size_t len, u32 min_len,
-			  struct vstor_guest_req *out)
-{
-	const struct vstor_scsi_req *srb = &out->pkt.srb;
-	int ret = vstor_msg_copy(buf, len, min_len, &out->pkt);
-
-	if (ret)
-		return ret;
-	out->len = len;
-	out->op = le32_to_cpu(out->pkt.operation);
-	switch (out->op) {
-	case VSTOR_OP_EXECUTE_SRB:
-		if (!srb->cdb_length || srb->cdb_length > VSTOR_CDB_MAX)
-			return -ERANGE;
-		if (srb->data_dir > VSTOR_DIR_NONE)
-			return -ERANGE;
-		return 0;
-	case VSTOR_OP_RESET_LUN:
-	case VSTOR_OP_RESET_ADAPTER:
-	case VSTOR_OP_RESET_BUS:
-	case VSTOR_OP_BEGIN_INIT:
-	case VSTOR_OP_END_INIT:
-	case VSTOR_OP_QUERY_VERSION:
-	case VSTOR_OP_QUERY_PROPERTIES:
-	case VSTOR_OP_FC_HBA_DATA:
-	case VSTOR_OP_CREATE_SUB_CHANNELS:
-		return 0;
-	case VSTOR_OP_COMPLETE_IO:
-	case VSTOR_OP_REMOVE_DEVICE:
-	case VSTOR_OP_ENUMERATE_BUS:
-		return -EPROTONOSUPPORT;
-	default:
-		return -EBADRQC;
-	}
-}
-EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_guest, LUMEN);
-
-/**
- * vstor_msg_build_completion() - build a completion (host side)
- * @pkt: packet to fill.
- * @version: agreed version, or 0 before one is agreed; decides the size.
- * @req: the request it answers; its body is echoed (a version query's
- *	reply carries the version it answers). NULL for an empty body.
- * @nt_status: %VSTOR_NT_* verdict.
- *
- * Context: Any context.
- * Return: bytes to send (vstor_msg_pkt_size() of @version).
- */
-int vstor_msg_build_completion(struct vstor_pkt *pkt, u16 version,
-			       const struct vstor_pkt *req, u32 nt_status)
-{
-	vstor_msg_start(pkt, VSTOR_OP_COMPLETE_IO, 0);
-	if (req)
-		memcpy(pkt->raw, req->raw, sizeof(pkt->raw));
-	pkt->status = cpu_to_le32(nt_status);
-	return vstor_msg_pkt_size(version);
-}
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_completion, LUMEN);
-
-/**
- * vstor_msg_build_srb_completion() - build an SRB completion (host side)
- * @pkt: packet to fill.
- * @version: agreed version; decides the size.
- * @req: the %VSTOR_OP_EXECUTE_SRB request it answers (echoed).
- * @res: the outcome: SRB and SCSI status, bytes moved, sense data.
- *
- * The reply is the request with the SRB status, SCSI status,
- * data-transfer length, sense length and sense data (over the CDB)
- * filled, NT status success. Without sense data the sense length is 0.
- *
- * Context: Any context.
- * Return: bytes to send (vstor_msg_pkt_size() of @version), or -EINVAL
- * when @res moves more than requested or carries more sense than fits.
- */
-int vstor_msg_build_srb_completion(struct vstor_pkt *pkt, u16 version,
-				   const struct vstor_pkt *req,
-				   const struct vstor_srb_result *res)
-{
-	struct vstor_scsi_req *srb = &pkt->srb;
-
-	if (res->xfer_len > le32_to_cpu(req->srb.xfer_len) ||
-	    res->sense_len > VSTOR_SENSE_SIZE)
-		return -EINVAL;
-	vstor_msg_start(pkt, VSTOR_OP_COMPLETE_IO, 0);
-	memcpy(pkt->raw, req->raw, sizeof(pkt->raw));
-	pkt->status = cpu_to_le32(VSTOR_NT_SUCCESS);
-	srb->srb_status = res->srb_status;
-	srb->scsi_status = res->scsi_status;
-	srb->xfer_len = cpu_to_le32(res->xfer_len);
-	srb->sense_len = res->sense_len;
-	memset(srb->sense, 0, sizeof(srb->sense));
-	memcpy(srb->sense, res->sense, res->sense_len);
-	return vstor_msg_pkt_size(version);
-}
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_srb_completion, LUMEN);
-
-/**
- * vstor_msg_build_props_reply() - build the QUERY_PROPERTIES reply
- * @pkt: packet to fill.
- * @version: agreed version; decides the size.
- * @props: the properties to report.
- *
- * Context: Any context.
- * Return: bytes to send (vstor_msg_pkt_size() of @version).
- */
-int vstor_msg_build_props_reply(struct vstor_pkt *pkt, u16 version,
-				const struct vstor_chan_props *props)
-{
-	vstor_msg_start(pkt, VSTOR_OP_COMPLETE_IO, 0);
-	pkt->status = cpu_to_le32(VSTOR_NT_SUCCESS);
-	pkt->props = *props;
-	return vstor_msg_pkt_size(version);
-}
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_props_reply, LUMEN);
-
-/**
- * vstor_msg_build_notify() - build an unsolicited host packet
- * @pkt: packet to fill.
- * @version: agreed version; decides the size.
- * @op: %VSTOR_OP_ENUMERATE_BUS or %VSTOR_OP_REMOVE_DEVICE.
- *
- * Sent in-band with transaction id 0 and no completion requested.
- *
- * Context: Any context.
- * Return: bytes to send (vstor_msg_pkt_size() of @version), or -EINVAL
- * for another @op.
- */
-int vstor_msg_build_notify(struct vstor_pkt *pkt, u16 version, u32 op)
-{
-	if (op != VSTOR_OP_ENUMERATE_BUS && op != VSTOR_OP_REMOVE_DEVICE)
-		return -EINVAL;
-	vstor_msg_start(pkt, op, 0);
-	return vstor_msg_pkt_size(version);
-}
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_notify, LUMEN);

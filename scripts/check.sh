@@ -84,7 +84,8 @@ if stage test-kernel tests/vm/build-kernel.sh debug; then
 	kdir=$(tail -n 1 "$out/test-kernel.log")
 	stage vm-kunit tests/vm/run.sh --kernel debug kunit modules connect \
 		hvsim_host hvsim_subchan reload faults tools cpu_hotplug \
-		tracepoints platform_unload
+		tracepoints platform_unload storvsc_io storvsc_rescind \
+		storvsc_hotplug storvsc_ide hvsim_storage storvsc_faults
 	stage exports scripts/check-exports.sh "$kdir/obj" \
 		"build/mod/vm-$(basename "$kdir")"
 else

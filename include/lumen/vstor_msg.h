@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * VSTOR packet builders and parsers for both ends of a storvsc channel,
- * and the mapping of a SCSI request's completion to a SCSI midlayer
- * result. Pure code (hv_storvsc/vstor_msg.c): no locks, no allocation, no
- * logging, no global state. hv_storvsc uses the guest half, hvsim the host
- * half; KUnit and the userspace tests and fuzzer compile private copies.
+ * VSTOR packet builders and parsers for the guest end of a storvsc
+ * channel, and the mapping of a SCSI request's completion to a SCSI
+ * midlayer result. Pure code (hv_storvsc/vstor_msg.c): no locks, no
+ * allocation, no logging, no global state. hv_storvsc uses it; KUnit and
+ * the userspace tests and fuzzer compile private copies. hvsim's storage
+ * host parses guest requests itself.
  */
 #ifndef _LUMEN_VSTOR_MSG_H
 #define _LUMEN_VSTOR_MSG_H
@@ -16,13 +17,13 @@
  * DOC: VSTOR message helpers
  *
  * Sizes. A packet is %VSTOR_PKT_SIZE (64) bytes once version 5.1 or later
- * is agreed and %VSTOR_PKT_SIZE_PRE_WIN8 (48) bytes for 2.0 and 4.2: the
- * difference, vstor_msg_size_delta(), is the 16-byte win8 extension at the
- * end of the SCSI request. Init packets (sent before a version is agreed,
+ * is agreed and %VSTOR_PKT_SIZE_PRE_WIN8 (48) bytes for 2.0 and 4.2
+ * (vstor_msg_pkt_size()): the difference is the 16-byte win8 extension at
+ * the end of the SCSI request. Init packets (sent before a version is agreed,
  * and the version query itself) are always built full size, as current
  * Linux does; hosts accept that. Pass version 0 for "not agreed yet".
  *
- * Guest side. The vstor_msg_build_*() helpers fill a caller-owned
+ * The vstor_msg_build_*() helpers fill a caller-owned
  * &struct vstor_pkt (zeroing it first) and return the number of bytes to
  * send. vstor_msg_parse_host() copies a packet the host sent (already a
  * private copy made by the channel layer) into a zero-padded
@@ -34,19 +35,14 @@
  * &struct vstor_srb_result; vstor_msg_map_result() turns that into a
  * midlayer result and an action, as a pure function.
  *
- * Host side (hvsim). vstor_msg_parse_guest() validates a guest request;
- * vstor_msg_build_completion(), vstor_msg_build_srb_completion(),
- * vstor_msg_build_props_reply() and vstor_msg_build_notify() build what a
- * host sends.
- *
  * Errnos (the same for every parser): -EPROTO a packet shorter than the
  * minimum for its phase; -EMSGSIZE longer than %VSTOR_PKT_SIZE, or sense
  * data longer than the room for it; -EBADRQC an unknown operation;
  * -EPROTONOSUPPORT a known operation in the wrong direction, or an
  * unsupported version; -ERANGE a field out of its bounds (unknown SRB
- * code, SRB status PENDING in a completion, data-transfer length larger
- * than requested, CDB length above 16, data direction above 2); -EINVAL
- * a caller error in a builder's arguments.
+ * code, SRB status PENDING in a completion, unknown SCSI status,
+ * data-transfer length larger than requested); -EINVAL a caller error in
+ * a builder's arguments.
  */
 
 /* Number of versions in the guest's list (vstor_msg_version()). */
@@ -143,26 +139,8 @@ struct vstor_verdict {
 	u8 sense_len;
 };
 
-/**
- * struct vstor_guest_req - a guest request as the host sees it
- * @op: %VSTOR_OP_* operation (guest to host only).
- * @pkt: the packet, copied and zero-padded to %VSTOR_PKT_SIZE.
- * @len: bytes the guest sent.
- *
- * For %VSTOR_OP_EXECUTE_SRB the SCSI request in @pkt.srb is checked:
- * CDB length 1 .. 16, data direction 0 .. 2.
- */
-struct vstor_guest_req {
-	u32 op;
-	struct vstor_pkt pkt;
-	u32 len;
-};
-
 u16 vstor_msg_version(unsigned int idx);
-bool vstor_msg_version_known(u16 version);
-u32 vstor_msg_size_delta(u16 version);
 u32 vstor_msg_pkt_size(u16 version);
-u32 vstor_msg_sense_size(u16 version);
 
 int vstor_msg_build_simple(struct vstor_pkt *pkt, u32 op);
 int vstor_msg_build_query_version(struct vstor_pkt *pkt, u16 version);
@@ -178,16 +156,5 @@ int vstor_msg_parse_srb_completion(const struct vstor_pkt *reply,
 void vstor_msg_map_result(const struct vstor_srb_result *res, u8 opcode,
 			  u32 req_xfer_len, struct vstor_verdict *v);
 u16 vstor_msg_sub_channel_count(u32 online_cpus, u16 host_max, u16 cap);
-
-int vstor_msg_parse_guest(const void *buf, size_t len, u32 min_len,
-			  struct vstor_guest_req *out);
-int vstor_msg_build_completion(struct vstor_pkt *pkt, u16 version,
-			       const struct vstor_pkt *req, u32 nt_status);
-int vstor_msg_build_srb_completion(struct vstor_pkt *pkt, u16 version,
-				   const struct vstor_pkt *req,
-				   const struct vstor_srb_result *res);
-int vstor_msg_build_props_reply(struct vstor_pkt *pkt, u16 version,
-				const struct vstor_chan_props *props);
-int vstor_msg_build_notify(struct vstor_pkt *pkt, u16 version, u32 op);
 
 #endif /* _LUMEN_VSTOR_MSG_H */

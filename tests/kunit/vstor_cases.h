@@ -16,12 +16,11 @@
 /* Which parser a packet row goes through. */
 #define VC_HOST		1	/* vstor_msg_parse_host() */
 #define VC_SRB		2	/* then vstor_msg_parse_srb_completion() */
-#define VC_GUEST	3	/* vstor_msg_parse_guest() */
 
 /**
  * struct vstor_pkt_case - one packet and the result its parser owes
  * @name: row name shown in the test output.
- * @kind: %VC_HOST, %VC_SRB or %VC_GUEST.
+ * @kind: %VC_HOST or %VC_SRB.
  * @op: operation written at offset 0.
  * @len: bytes passed to the parser.
  * @min_len: the parser's minimum length.
@@ -31,8 +30,6 @@
  * @srb_status: SRB status byte written.
  * @scsi_status: SCSI status byte written.
  * @sense_len: sense length byte written.
- * @cdb_len: CDB length byte written.
- * @data_dir: data direction byte written.
  * @xfer: data-transfer length written.
  * @err: expected return value.
  */
@@ -48,8 +45,6 @@ struct vstor_pkt_case {
 	u8 srb_status;
 	u8 scsi_status;
 	u8 sense_len;
-	u8 cdb_len;
-	u8 data_dir;
 	u32 xfer;
 	int err;
 };
@@ -68,10 +63,6 @@ struct vstor_pkt_case {
 #define HOST_ROW(n, o, l, m, e)						\
 	{ .name = n, .kind = VC_HOST, .op = o, .len = l, .min_len = m,	\
 	  .err = e }
-/* A guest request of operation @o with CDB length @c and direction @d. */
-#define GUEST_ROW(n, o, l, m, c, d, e)					\
-	{ .name = n, .kind = VC_GUEST, .op = o, .len = l, .min_len = m,	\
-	  .cdb_len = c, .data_dir = d, .err = e }
 
 static const struct vstor_pkt_case vstor_pkt_cases[] = {
 	/* Host to guest: length, then operation. */
@@ -85,6 +76,7 @@ static const struct vstor_pkt_case vstor_pkt_cases[] = {
 	HOST_ROW("host_init_reply_48_of_64", OPC, 48, 64, -EPROTO),
 	HOST_ROW("host_short_63", OPC, 63, 64, -EPROTO),
 	HOST_ROW("host_short_47_pre_win8", OPC, 47, 48, -EPROTO),
+	HOST_ROW("host_long_65", OPC, 65, 64, -EMSGSIZE),
 	HOST_ROW("host_long_72", OPC, 72, 64, -EMSGSIZE),
 	HOST_ROW("host_long_96", OPC, 96, 48, -EMSGSIZE),
 	HOST_ROW("host_op_0", 0, 64, 64, -EBADRQC),
@@ -100,6 +92,14 @@ static const struct vstor_pkt_case vstor_pkt_cases[] = {
 	HOST_ROW("host_op_create_sub_channels", VSTOR_OP_CREATE_SUB_CHANNELS,
 		 64, 64, -EPROTONOSUPPORT),
 	HOST_ROW("host_op_reset_bus", VSTOR_OP_RESET_BUS, 64, 64,
+		 -EPROTONOSUPPORT),
+	HOST_ROW("host_op_reset_lun", VSTOR_OP_RESET_LUN, 64, 64,
+		 -EPROTONOSUPPORT),
+	HOST_ROW("host_op_reset_adapter", VSTOR_OP_RESET_ADAPTER, 64, 64,
+		 -EPROTONOSUPPORT),
+	HOST_ROW("host_op_end_init", VSTOR_OP_END_INIT, 64, 64,
+		 -EPROTONOSUPPORT),
+	HOST_ROW("host_op_query_properties", VSTOR_OP_QUERY_PROPERTIES, 64, 64,
 		 -EPROTONOSUPPORT),
 
 	/* SRB completions of a 4 KiB read. */
@@ -157,35 +157,6 @@ static const struct vstor_pkt_case vstor_pkt_cases[] = {
 	  .version = V62, .req_xfer = 4096, .srb_status = 1,
 	  .err = -EBADRQC },
 
-	/* Guest to host, as hvsim parses them. */
-	GUEST_ROW("guest_execute_srb_ok", OPX, 64, 64, 10, VSTOR_DIR_READ, 0),
-	GUEST_ROW("guest_execute_srb_cdb16_ok", OPX, 64, 64, 16,
-		  VSTOR_DIR_NONE, 0),
-	GUEST_ROW("guest_pre_win8_ok", OPX, 48, 48, 6, VSTOR_DIR_WRITE, 0),
-	GUEST_ROW("guest_begin_init_ok", VSTOR_OP_BEGIN_INIT, 64, 64, 0, 0, 0),
-	GUEST_ROW("guest_query_version_ok", VSTOR_OP_QUERY_VERSION, 64, 64, 0,
-		  0, 0),
-	GUEST_ROW("guest_create_sub_channels_ok", VSTOR_OP_CREATE_SUB_CHANNELS,
-		  64, 64, 0, 0, 0),
-	GUEST_ROW("guest_cdb_len_0", OPX, 64, 64, 0, VSTOR_DIR_READ, -ERANGE),
-	GUEST_ROW("guest_cdb_len_17", OPX, 64, 64, 17, VSTOR_DIR_READ,
-		  -ERANGE),
-	GUEST_ROW("guest_cdb_len_255", OPX, 64, 64, 255, VSTOR_DIR_READ,
-		  -ERANGE),
-	GUEST_ROW("guest_data_dir_3", OPX, 64, 64, 10, 3, -ERANGE),
-	GUEST_ROW("guest_data_dir_255", OPX, 64, 64, 10, 255, -ERANGE),
-	GUEST_ROW("guest_short_47", OPX, 47, 48, 10, VSTOR_DIR_READ, -EPROTO),
-	GUEST_ROW("guest_short_header", VSTOR_OP_BEGIN_INIT, 4, 0, 0, 0,
-		  -EPROTO),
-	GUEST_ROW("guest_long_65", OPX, 65, 64, 10, VSTOR_DIR_READ, -EMSGSIZE),
-	GUEST_ROW("guest_op_complete_io", OPC, 64, 64, 0, 0,
-		  -EPROTONOSUPPORT),
-	GUEST_ROW("guest_op_enumerate_bus", VSTOR_OP_ENUMERATE_BUS, 64, 64, 0,
-		  0, -EPROTONOSUPPORT),
-	GUEST_ROW("guest_op_remove_device", VSTOR_OP_REMOVE_DEVICE, 64, 64, 0,
-		  0, -EPROTONOSUPPORT),
-	GUEST_ROW("guest_op_0", 0, 64, 64, 0, 0, -EBADRQC),
-	GUEST_ROW("guest_op_99", 99, 64, 64, 0, 0, -EBADRQC),
 };
 
 /* Fill @buf (VSTOR_CASE_BUF_SIZE bytes) with the packet of row @c. */
@@ -200,8 +171,6 @@ static inline void vstor_case_build(const struct vstor_pkt_case *c, u8 *buf)
 	pkt.srb.srb_status = c->srb_status;
 	pkt.srb.scsi_status = c->scsi_status;
 	pkt.srb.sense_len = c->sense_len;
-	pkt.srb.cdb_length = c->cdb_len;
-	pkt.srb.data_dir = c->data_dir;
 	pkt.srb.xfer_len = cpu_to_le32(c->xfer);
 	memset(pkt.srb.sense, 0x70, sizeof(pkt.srb.sense));
 	memcpy(buf, &pkt, sizeof(pkt));
@@ -213,15 +182,12 @@ static inline void vstor_case_build(const struct vstor_pkt_case *c, u8 *buf)
 static inline int vstor_case_run(const struct vstor_pkt_case *c)
 {
 	u8 buf[VSTOR_CASE_BUF_SIZE];
-	struct vstor_guest_req greq;
 	struct vstor_srb_result res;
 	struct vstor_pkt out;
 	int ret;
 
 	vstor_case_build(c, buf);
 	switch (c->kind) {
-	case VC_GUEST:
-		return vstor_msg_parse_guest(buf, c->len, c->min_len, &greq);
 	case VC_HOST:
 		return vstor_msg_parse_host(buf, c->len, c->min_len, &out);
 	default:

@@ -3,11 +3,11 @@
  * KUnit suite lumen_storvsc_vstor: the VSTOR packet builders and parsers
  * and the completion-to-midlayer mapping (hv_storvsc/vstor_msg.c) in
  * kernel context. Named tables (tests/kunit/vstor_cases.h, shared with the
- * userspace tests) of host packets, SRB completions and guest requests
- * assert the exact errno of each row; a second table asserts the result,
- * residual, action and sense length of each completion. Builders are
- * checked field by field in both layouts, and a request goes round trip
- * through the host half and back.
+ * userspace tests) of host packets and SRB completions assert the exact
+ * errno of each row; a second table asserts the result, residual, action
+ * and sense length of each completion. Builders are checked field by
+ * field in both layouts, and a built request goes round trip through a
+ * completion made of it by hand, as a host answers.
  *
  * The module carries its own copy of the pure code and exports nothing.
  */
@@ -213,60 +213,85 @@ static void vstor_msg_sub_channel_count_rule(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vstor_msg_sub_channel_count(64, 0, 0), 0);
 }
 
-/* Guest request -> host parse -> host completion -> guest parse. */
+/*
+ * Guest request -> the completion a host makes of it, built here by hand
+ * (the request echoed with operation COMPLETE_IO and the reply fields
+ * filled) -> guest parse and mapping.
+ */
 static void vstor_msg_round_trip(struct kunit *test)
 {
-	struct vstor_srb_result done = {
-		.srb_status = VSTOR_SRB_DATA_OVERRUN, .xfer_len = 4096,
-	};
-	struct vstor_guest_req greq;
-	struct vstor_srb_result res;
-	struct vstor_pkt req, reply, got;
 	struct vstor_chan_props props = {
 		.max_sub_channels = cpu_to_le16(7),
 		.flags = cpu_to_le32(VSTOR_CHAN_PROP_MULTI_CHANNEL),
 		.max_transfer_bytes = cpu_to_le32(0x40000),
 	};
+	struct vstor_pkt req, reply, got;
+	struct vstor_srb_result res;
 	struct vstor_verdict v;
 	int len, ret;
 
 	len = vstor_msg_build_srb(&req, VSTOR_VERSION_6_2, &vstor_t_read10);
-	KUNIT_ASSERT_EQ(test, vstor_msg_parse_guest(&req, len, 64, &greq), 0);
-	KUNIT_EXPECT_EQ(test, greq.op, VSTOR_OP_EXECUTE_SRB);
-	len = vstor_msg_build_srb_completion(&reply, VSTOR_VERSION_6_2,
-					     &greq.pkt, &done);
 	KUNIT_ASSERT_EQ(test, len, 64);
+	/* A guest request is never accepted as host input. */
+	KUNIT_EXPECT_EQ(test, vstor_msg_parse_host(&req, len, 64, &got),
+			-EPROTONOSUPPORT);
+
+	reply = req;
+	reply.operation = cpu_to_le32(VSTOR_OP_COMPLETE_IO);
+	reply.flags = 0;
+	reply.status = cpu_to_le32(VSTOR_NT_SUCCESS);
+	reply.srb.srb_status = VSTOR_SRB_DATA_OVERRUN;
+	reply.srb.scsi_status = VSTOR_SAM_GOOD;
+	reply.srb.xfer_len = cpu_to_le32(4096);
+	reply.srb.sense_len = 0;
 	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, len, 64, &got), 0);
 	ret = vstor_msg_parse_srb_completion(&got, VSTOR_VERSION_6_2, 0x28,
 					     65536, &res);
 	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, res.xfer_len, 4096);
+	KUNIT_EXPECT_EQ(test, res.sense_len, 0);
 	vstor_msg_map_result(&res, 0x28, 65536, &v);
 	KUNIT_EXPECT_EQ(test, v.result, 0);
 	KUNIT_EXPECT_EQ(test, v.resid, 65536 - 4096);
 
-	done.xfer_len = 65537;
-	ret = vstor_msg_build_srb_completion(&reply, VSTOR_VERSION_6_2,
-					     &greq.pkt, &done);
-	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
-
-	len = vstor_msg_build_props_reply(&reply, VSTOR_VERSION_6_2, &props);
+	/* One byte more than the request asked for. */
+	reply.srb.xfer_len = cpu_to_le32(65537);
 	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, len, 64, &got), 0);
+	ret = vstor_msg_parse_srb_completion(&got, VSTOR_VERSION_6_2, 0x28,
+					     65536, &res);
+	KUNIT_EXPECT_EQ(test, ret, -ERANGE);
+
+	/* The QUERY_PROPERTIES reply. */
+	memset(&reply, 0, sizeof(reply));
+	reply.operation = cpu_to_le32(VSTOR_OP_COMPLETE_IO);
+	reply.status = cpu_to_le32(VSTOR_NT_SUCCESS);
+	reply.props = props;
+	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, 64, 64, &got), 0);
 	KUNIT_EXPECT_EQ(test, le16_to_cpu(got.props.max_sub_channels), 7);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(got.props.flags),
+			VSTOR_CHAN_PROP_MULTI_CHANNEL);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(got.props.max_transfer_bytes),
 			0x40000);
 
-	len = vstor_msg_build_notify(&reply, VSTOR_VERSION_4_2,
-				     VSTOR_OP_ENUMERATE_BUS);
+	/* A bus rescan notification at 4.2: 48 bytes, no completion flag. */
+	memset(&reply, 0, sizeof(reply));
+	reply.operation = cpu_to_le32(VSTOR_OP_ENUMERATE_BUS);
+	len = vstor_msg_pkt_size(VSTOR_VERSION_4_2);
 	KUNIT_EXPECT_EQ(test, len, 48);
-	KUNIT_EXPECT_EQ(test, vstor_msg_parse_host(&reply, len, 48, &got), 0);
-	KUNIT_EXPECT_EQ(test, vstor_msg_build_notify(&reply, 0x0602,
-						     VSTOR_OP_COMPLETE_IO),
-			-EINVAL);
+	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, len, len, &got), 0);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(got.operation),
+			VSTOR_OP_ENUMERATE_BUS);
+	KUNIT_EXPECT_TRUE(test, !memchr_inv((u8 *)&got + 48, 0, 16));
 
-	vstor_msg_build_query_version(&req, VSTOR_VERSION_5_1);
-	len = vstor_msg_build_completion(&reply, 0, &req,
-					 VSTOR_NT_REVISION_MISMATCH);
-	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, len, 64, &got), 0);
+	/* A refused version query: the reply echoes the version asked for. */
+	KUNIT_ASSERT_EQ(test, vstor_msg_build_query_version(&req,
+							    VSTOR_VERSION_5_1),
+			64);
+	reply = req;
+	reply.operation = cpu_to_le32(VSTOR_OP_COMPLETE_IO);
+	reply.flags = 0;
+	reply.status = cpu_to_le32(VSTOR_NT_REVISION_MISMATCH);
+	KUNIT_ASSERT_EQ(test, vstor_msg_parse_host(&reply, 64, 64, &got), 0);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(got.status),
 			VSTOR_NT_REVISION_MISMATCH);
 	KUNIT_EXPECT_EQ(test, le16_to_cpu(got.version.major_minor), 0x0501);

@@ -3,7 +3,8 @@
  * Userspace tests of hv_storvsc/vstor_msg.c: the named packet and mapping
  * tables shared with the KUnit suite (tests/kunit/vstor_cases.h), each
  * row reported on failure, plus the builders in both layouts and a round
- * trip through the host half.
+ * trip of a built request through a completion made of it by hand, as a
+ * host answers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -111,36 +112,48 @@ SELFTEST(vstor_build_srb_layouts)
 
 SELFTEST(vstor_round_trip)
 {
+	static const u8 sense[18] = {
+		0x70, 0, 6, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x2a, 9,
+	};
 	struct vstor_srb_desc d = {
 		.cdb_len = 10, .data_dir = VSTOR_DIR_READ, .xfer_len = 8192,
 		.cdb = { 0x28 },
 	};
-	struct vstor_srb_result done = {
-		.srb_status = VSTOR_SRB_ERROR | VSTOR_SRB_AUTOSENSE_VALID,
-		.scsi_status = 2, .sense_len = 18,
-		.sense = { 0x70, 0, 6, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x2a, 9 },
-	};
 	struct vstor_pkt req, reply, got;
-	struct vstor_guest_req greq;
 	struct vstor_srb_result res;
 	struct vstor_verdict v;
 	int len;
 
 	len = vstor_msg_build_srb(&req, 0x0602, &d);
-	ST_EXPECT_EQ(t, vstor_msg_parse_guest(&req, len, 64, &greq), 0);
-	len = vstor_msg_build_srb_completion(&reply, 0x0602, &greq.pkt, &done);
 	ST_EXPECT_EQ(t, len, 64);
+	ST_EXPECT_EQ(t, vstor_msg_parse_host(&req, len, 64, &got),
+		     -EPROTONOSUPPORT);
+
+	/* The host's reply: the request echoed, reply fields filled. */
+	reply = req;
+	reply.operation = cpu_to_le32(VSTOR_OP_COMPLETE_IO);
+	reply.flags = 0;
+	reply.status = cpu_to_le32(VSTOR_NT_SUCCESS);
+	reply.srb.srb_status = VSTOR_SRB_ERROR | VSTOR_SRB_AUTOSENSE_VALID;
+	reply.srb.scsi_status = VSTOR_SAM_CHECK_CONDITION;
+	reply.srb.xfer_len = 0;
+	reply.srb.sense_len = sizeof(sense);
+	memset(reply.srb.sense, 0, sizeof(reply.srb.sense));
+	memcpy(reply.srb.sense, sense, sizeof(sense));
 	ST_EXPECT_EQ(t, vstor_msg_parse_host(&reply, len, 64, &got), 0);
 	ST_EXPECT_EQ(t, vstor_msg_parse_srb_completion(&got, 0x0602, 0x28,
 						       8192, &res), 0);
 	ST_EXPECT_EQ(t, res.sense_len, 18);
+	ST_EXPECT(t, !memcmp(res.sense, sense, sizeof(sense)));
 	vstor_msg_map_result(&res, 0x28, 8192, &v);
 	ST_EXPECT_EQ(t, v.result, VSTOR_RESULT(VSTOR_HOST_REQUEUE, 2));
 	ST_EXPECT_EQ(t, v.action, VSTOR_ACTION_RESCAN);
 	ST_EXPECT_EQ(t, v.resid, 8192);
 
-	done.sense_len = 21;
-	ST_EXPECT_EQ(t, vstor_msg_build_srb_completion(&reply, 0x0602,
-						       &greq.pkt, &done),
-		     -EINVAL);
+	/* Sense longer than the field. */
+	reply.srb.sense_len = VSTOR_SENSE_SIZE + 1;
+	ST_EXPECT_EQ(t, vstor_msg_parse_host(&reply, len, 64, &got), 0);
+	ST_EXPECT_EQ(t, vstor_msg_parse_srb_completion(&got, 0x0602, 0x28,
+						       8192, &res),
+		     -EMSGSIZE);
 }
