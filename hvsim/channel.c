@@ -413,6 +413,8 @@ static int hvsim_chan_flush_outbox(struct hvsim_dev *dev, bool *signal)
 		if (!o)
 			return 0;
 		/* Only this work item removes entries, so @o stays. */
+		if (dev->cls->stamp)
+			dev->cls->stamp(dev, o->data, o->len);
 		ret = hvsim_chan_write(dev, o->data, o->len, signal);
 		if (ret)
 			return ret;

@@ -95,6 +95,11 @@ struct seq_file;
  * @closed: optional; the channel stopped (close, rescind, release or
  *	unload): the rings are gone and hvsim_dev_post() now fails. Runs
  *	under hvsim_mutex, so it must not wait for anything that takes it.
+ * @stamp: optional; a host-initiated packet (hvsim_dev_post()) is about
+ *	to go into the ring: refresh its time-critical fields in place (the
+ *	time sync class reads its clock here, as OpenVMM does once the ring
+ *	has room). @pkt is the packet, descriptor first, @len bytes. Runs in
+ *	the channel's work item; called again if the ring was full.
  * @debugfs: optional; create the class's control files in @dir
  *	(hvsim/<name>/), once at module load, before any device exists.
  *
@@ -111,6 +116,7 @@ struct hvsim_dev_class {
 	void (*destroy)(struct hvsim_dev *dev);
 	void (*opened)(struct hvsim_dev *dev);
 	void (*closed)(struct hvsim_dev *dev);
+	void (*stamp)(struct hvsim_dev *dev, u8 *pkt, u32 len);
 	void (*debugfs)(struct dentry *dir);
 };
 
@@ -319,6 +325,11 @@ extern struct workqueue_struct *hvsim_wq;
 extern const struct hvsim_dev_class hvsim_echo_class;
 extern const struct hvsim_dev_class hvsim_scsi_class;
 extern const struct hvsim_dev_class hvsim_ide_class;
+extern const struct hvsim_dev_class hvsim_heartbeat_class;
+extern const struct hvsim_dev_class hvsim_shutdown_class;
+extern const struct hvsim_dev_class hvsim_timesync_class;
+extern const struct hvsim_dev_class hvsim_kvp_class;
+extern const struct hvsim_dev_class hvsim_vss_class;
 
 /* hv.c: the simulated hypervisor. */
 int hvsim_hv_init(void);

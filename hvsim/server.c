@@ -67,6 +67,11 @@ static const struct hvsim_dev_class *const hvsim_classes[] = {
 	&hvsim_echo_class,
 	&hvsim_scsi_class,
 	&hvsim_ide_class,
+	&hvsim_heartbeat_class,
+	&hvsim_shutdown_class,
+	&hvsim_timesync_class,
+	&hvsim_kvp_class,
+	&hvsim_vss_class,
 };
 
 /* Serialises the server: message handling, debugfs control, init, exit. */
@@ -287,6 +292,8 @@ static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
 	offer->if_type = dev->cls->class_id;
 	offer->if_instance = dev->instance;
 	offer->flags = cpu_to_le16(dev->cls->offer_flags);
+	if (dev->cls->offer_flags & VMBUS_MSG_OFFER_FLAG_NAMED_PIPE)
+		offer->user.pipe.mode = cpu_to_le32(VMBUS_MSG_PIPE_MODE_MESSAGE);
 	offer->sub_channel_index = cpu_to_le16(dev->sub_index);
 	offer->child_relid = cpu_to_le32(relid);
 	/*

@@ -77,6 +77,7 @@ distro_gate() {
 stage userspace-tests make -s -C tests/user run
 stage harness-selftest python3 tests/vm/test_collect.py
 stage fuzz-smoke make -s -C tests/fuzz smoke
+stage tools make -s -C tools
 stage distro-gate distro_gate
 stage checkpatch scripts/checkpatch.sh
 stage kernel-doc python3 scripts/kdoc-check.py "$(scripts/ksrc.sh)"
@@ -85,7 +86,10 @@ if stage test-kernel tests/vm/build-kernel.sh debug; then
 	stage vm-kunit tests/vm/run.sh --kernel debug kunit modules connect \
 		hvsim_host hvsim_subchan reload faults tools cpu_hotplug \
 		tracepoints platform_unload storvsc_io storvsc_rescind \
-		storvsc_hotplug storvsc_ide hvsim_storage storvsc_faults
+		storvsc_hotplug storvsc_ide hvsim_storage storvsc_faults \
+		ic_heartbeat ic_timesync ic_kvp ic_vss
+	# Ends with an orderly poweroff: a boot of its own, last.
+	stage vm-shutdown tests/vm/run.sh --kernel debug ic_shutdown
 	stage exports scripts/check-exports.sh "$kdir/obj" \
 		"build/mod/vm-$(basename "$kdir")"
 else

@@ -6,6 +6,7 @@
 #ifndef _LUMEN_COMPAT_H
 #define _LUMEN_COMPAT_H
 
+#include <linux/fs.h>
 #include <linux/version.h>
 
 /* struct bus_type::match takes a const driver from 6.11. */
@@ -33,5 +34,27 @@
 #define LUMEN_BUS_CONST
 #endif
 #define lumen_bus_type bus_type
+
+/**
+ * lumen_thaw_user_super() - thaw a file system as FITHAW does
+ * @sb: the file system, frozen from user space (FIFREEZE).
+ *
+ * Freeze holders exist from 6.6; before that there is one kind of freeze.
+ *
+ * Context: process context, may sleep.
+ * Return: 0, or -EINVAL when @sb is not frozen (by user space).
+ */
+static inline int lumen_thaw_user_super(struct super_block *sb)
+{
+#if KERNEL_VERSION(6, 6, 0) <= LINUX_VERSION_CODE
+	if (sb->s_op->thaw_super)
+		return sb->s_op->thaw_super(sb, FREEZE_HOLDER_USERSPACE);
+	return thaw_super(sb, FREEZE_HOLDER_USERSPACE);
+#else
+	if (sb->s_op->thaw_super)
+		return sb->s_op->thaw_super(sb);
+	return thaw_super(sb);
+#endif
+}
 
 #endif

@@ -111,6 +111,7 @@ def judge(results_text, console_text, expect_kunit=()):
     verdict = Verdict()
     lines = clean(results_text)
     done = False
+    poweroff_expected = poweroff_seen = False
     modules_seen = set()
     i = 0
     while i < len(lines):
@@ -148,7 +149,21 @@ def judge(results_text, console_text, expect_kunit=()):
                 verdict.add("ok", "kmemleak")
         elif line == "LUMEN-VM-DONE":
             done = True
+        elif line == "EXPECT-ORDERLY-POWEROFF":
+            poweroff_expected = True
+        elif line == "ORDERLY-POWEROFF":
+            poweroff_seen = True
         i += 1
+
+    # A scenario that asks for an orderly poweroff (EXPECT-ORDERLY-POWEROFF)
+    # must see init receive it (ORDERLY-POWEROFF); nobody else may cause one.
+    if poweroff_expected and not poweroff_seen:
+        verdict.add("fail", "orderly-poweroff",
+                    "expected an orderly poweroff; init never got one")
+    elif poweroff_seen and not poweroff_expected:
+        verdict.add("fail", "orderly-poweroff", "unexpected orderly poweroff")
+    elif poweroff_seen:
+        verdict.add("ok", "orderly-poweroff")
 
     for mod in expect_kunit:
         if mod not in modules_seen:

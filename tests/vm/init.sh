@@ -25,7 +25,14 @@ kmemleak=/sys/kernel/debug/kmemleak
 . /lib/lumen/vm-lib.sh
 echo "LUMEN-VM-BEGIN $(uname -r)" >&3
 
+# An orderly poweroff (busybox poweroff signals init with SIGUSR2, as the
+# kernel's orderly_poweroff() runs it) is recorded and, once the running
+# scenario returns, ends the run: the remaining scenarios are skipped.
+orderly=
+trap 'echo "ORDERLY-POWEROFF" >&3; orderly=1' USR2
+
 while read -r name; do
+	[ -z "$orderly" ] || break
 	[ -n "$name" ] || continue
 	echo "SCENARIO-BEGIN $name" >&3
 	sh -c ". /lib/lumen/vm-lib.sh; . /scenarios/$name.sh"

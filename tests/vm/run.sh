@@ -62,6 +62,10 @@ for ko in $(find "$modout/tests/kunit" -name '*.ko' | sort); do
 	kunit_mods="$kunit_mods,$(basename "$ko" .ko)"
 done
 
+# Lumen's own daemons (tools/Makefile): static, copied as they are.
+make -s -C "$top/tools" >/dev/null
+cp "$top"/build/tools/* "$root/usr/bin/"
+
 # copy_tool NAME: a dynamically linked Debian binary and its libraries.
 copy_tool() {
 	local bin lib

@@ -83,6 +83,12 @@ ROWS = [
     ("kmemleak_leak", "KMEMLEAK-BEGIN\n"
      "unreferenced object 0xffff888003c1a000 (size 64):\n"
      "KMEMLEAK-END\nLUMEN-VM-DONE\n", CLEAN_CONSOLE, [], ["kmemleak"]),
+    ("orderly_poweroff_seen", "EXPECT-ORDERLY-POWEROFF\nORDERLY-POWEROFF\n"
+     + DONE, CLEAN_CONSOLE, [], []),
+    ("orderly_poweroff_missing", "EXPECT-ORDERLY-POWEROFF\n" + DONE,
+     CLEAN_CONSOLE, [], ["orderly-poweroff"]),
+    ("orderly_poweroff_unasked", "ORDERLY-POWEROFF\n" + DONE, CLEAN_CONSOLE,
+     [], ["orderly-poweroff"]),
     ("kunit_skip_is_counted", KUNIT_MOD + KTAP_PASS.replace(
         "    ok 1 case_one", "    ok 1 case_one # SKIP no hvsim") + DONE,
      CLEAN_CONSOLE, ["demo"], []),

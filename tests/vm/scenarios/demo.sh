@@ -2,15 +2,19 @@
 # make demo: the Lumen stack against hvsim. Loading hvsim attaches the
 # simulated hypervisor; hv_vmbus negotiates, requests offers and turns them
 # into devices on the vmbus bus; an echo round trip crosses a channel.
-# The network, storage and utility drivers are still skeletons.
 
 order="hv_vmbus hvsim hv_utils hv_storvsc hv_netvsc"
 rev="hv_netvsc hv_storvsc hv_utils hvsim hv_vmbus"
 dbg=/sys/kernel/debug
 
 vm_log "kernel $(uname -r), $(nproc) CPUs"
+# hvsim offers the KVP channel from the start (heartbeat and time sync are
+# hot-added below).
+hvsim_args="devices=kvp"
 for m in $order; do
-	vm_check "load-$m" insmod /lib/lumen/$m.ko
+	a=
+	[ "$m" = hvsim ] && a=$hvsim_args
+	vm_check "load-$m" insmod /lib/lumen/$m.ko $a
 done
 vm_log "hvsim offers VMBus up to $(cat $dbg/hvsim/max_version);" \
 	"the guest negotiated $(cat $dbg/hv_vmbus/version)"
@@ -25,6 +29,25 @@ for d in /sys/bus/vmbus/devices/*; do
 done
 vm_check devices-offered sh -c 'ls /sys/bus/vmbus/devices | grep -q .'
 
+# KVP: the host sets a key in the external pool and the guest reads it
+# through lumen-kvpd.
+kctl=$dbg/hvsim/kvp/ctl
+lumen-kvpd -s /tmp/kvp-demo 2>/dev/null &
+kvpd=$!
+vm_check kvp-host-sets-key wait_for 20 sh -c \
+	"echo 'set external DemoKey Hello from the host' > $kctl &&
+	 grep -q status=0x00000000 $kctl"
+echo "get external DemoKey" > $kctl
+vm_log "kvp host: get external DemoKey -> $(cat $kctl)"
+vm_log "kvp guest: lumen-kvpd get external DemoKey ->" \
+	"$(lumen-kvpd -s /tmp/kvp-demo get external DemoKey)"
+vm_check kvp-guest-reads-key sh -c \
+	"test \"\$(lumen-kvpd -s /tmp/kvp-demo get external DemoKey)\" = 'Hello from the host'"
+echo "enum auto 4" > $kctl
+vm_log "kvp host: enum auto 4 -> $(cat $kctl)"
+kill $kvpd
+wait $kvpd
+
 # The echo KUnit suite binds to the echo device and does round trips.
 insmod /lib/lumen/kunit/lumen_echo_test.ko
 grep -E '^    (ok|not ok) ' $dbg/kunit/lumen_vmbus_echo/results |
@@ -35,6 +58,29 @@ d=$(ls -d /sys/bus/vmbus/devices/* | head -n 1)
 vm_log "after the suite: $(basename "$d") interrupts=$(cat "$d/interrupts")" \
 	"signals=$(cat "$d/signals") bad_packets=$(cat "$d/bad_packets")"
 rmmod lumen_echo_test
+
+# Heartbeat and time sync: hvsim adds both IC channels; hv_utils binds
+# them, negotiates, answers heartbeats and follows a SYNC one hour ahead.
+hb=$dbg/hvsim/heartbeat
+ts=$dbg/hvsim/timesync
+echo 200 > $hb/interval_ms
+vm_check heartbeat-channel-added sh -c "echo heartbeat > $dbg/hvsim/add_device"
+vm_check heartbeat-answered wait_for 20 sh -c \
+	"test \$(awk '\$1 == \"successive:\" { print \$2 }' $hb/stats) -ge 3"
+vm_log "heartbeat host: $(grep -E '^(message|sent|answered|last_seq|seq_errors):' $hb/stats | tr '\n' ' ')"
+vm_check timesync-channel-added sh -c "echo timesync > $dbg/hvsim/add_device"
+vm_check timesync-negotiated wait_for 20 sh -c \
+	"test \$(awk '\$1 == \"answered:\" { print \$2 }' $ts/stats) -ge 1"
+vm_log "time sync: guest clock $(date -u '+%F %T'), host - guest $(cat $ts/host_minus_real_ns) ns"
+vm_check timesync-one-hour-ahead wait_for 10 sh -c "echo 3600 > $ts/sync_offset_s"
+vm_check timesync-stepped wait_for 20 sh -c \
+	"d=\$(cat $ts/host_minus_real_ns); test \$d -lt 1000000000 -a \$d -gt -1000000000"
+vm_log "time sync: after a SYNC one hour ahead the guest clock reads $(date -u '+%F %T')," \
+	"host - guest $(cat $ts/host_minus_real_ns) ns"
+for c in /sys/class/ptp/ptp*; do
+	[ "$(cat "$c/clock_name" 2>/dev/null)" = hyperv ] &&
+		vm_log "time sync: PTP clock /dev/$(basename "$c") (\"hyperv\") for chrony"
+done
 
 vm_log "loaded modules:"
 grep -E '^(hv_vmbus|hvsim|hv_utils|hv_storvsc|hv_netvsc) ' /proc/modules |
