@@ -109,12 +109,6 @@ static void lumen_ic_answer(struct lumen_ic *ic, u8 *pkt, u64 tid,
 	spin_unlock_irqrestore(&ic->lock, flags);
 }
 
-/* The request's own body size, cut to what the packet holds. */
-static u32 lumen_ic_echo_len(const struct ic_msg_info *info)
-{
-	return min_t(u32, info->msg_size, info->body_len);
-}
-
 static void lumen_ic_negotiate(struct lumen_ic *ic, u8 *pkt, u64 tid,
 			       const struct ic_msg_info *info)
 {
@@ -164,7 +158,7 @@ static void lumen_ic_request(struct lumen_ic *ic, u8 *pkt, u64 tid,
 		.body = pkt + IC_BODY_OFFSET,
 		.body_len = info->body_len,
 		.body_cap = LUMEN_IC_BUF_SIZE - IC_BODY_OFFSET,
-		.reply_len = lumen_ic_echo_len(info),
+		.reply_len = info->body_len,
 		.status = IC_STATUS_OK,
 	};
 	unsigned long flags;
@@ -179,7 +173,7 @@ static void lumen_ic_request(struct lumen_ic *ic, u8 *pkt, u64 tid,
 				     "%s: request while one is outstanding\n",
 				     ic->svc->name);
 		lumen_ic_answer(ic, pkt, tid, IC_STATUS_FAIL,
-				lumen_ic_echo_len(info));
+				info->body_len);
 		return;
 	}
 	/* Saved first: the service may answer before its hook returns. */
@@ -201,7 +195,7 @@ static void lumen_ic_request(struct lumen_ic *ic, u8 *pkt, u64 tid,
 	if (ret < 0) {
 		lumen_ic_bad(ic, ret, "message");
 		lumen_ic_answer(ic, pkt, tid, IC_STATUS_FAIL,
-				lumen_ic_echo_len(info));
+				info->body_len);
 		return;
 	}
 	if (req.reply_len > req.body_cap)
@@ -237,7 +231,7 @@ static void lumen_ic_packet(struct lumen_ic *ic,
 	if (!ic->negotiated) {
 		lumen_ic_bad(ic, -EPROTO, "message before negotiation");
 		lumen_ic_answer(ic, pkt, p->trans_id, IC_STATUS_FAIL,
-				lumen_ic_echo_len(&info));
+				info.body_len);
 		return;
 	}
 	lumen_ic_request(ic, pkt, p->trans_id, &info);

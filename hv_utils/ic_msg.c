@@ -83,7 +83,10 @@ EXPORT_SYMBOL_NS_GPL(ic_ver_put, LUMEN);
  * @len: its length in bytes.
  * @info: the header, filled on success.
  *
- * The pipe header is not checked (Hyper-V guests ignore it).
+ * The pipe header is not checked (Hyper-V guests ignore it). The body
+ * is &ic_hdr.msg_size bytes, or what the packet holds if that is less:
+ * the bytes VMBus padding adds after the body are never part of it, and
+ * a body cut short is checked against each message's minimum size.
  *
  * Context: any context.
  * Return: 0; -EPROTO if @len is shorter than %IC_HDR_SIZE; -EMSGSIZE if
@@ -107,7 +110,8 @@ int ic_msg_parse(const void *pkt, size_t len, struct ic_msg_info *info)
 	info->status = le32_to_cpu(h.status);
 	info->trans_id = h.trans_id;
 	info->flags = h.flags;
-	info->body_len = len - IC_HDR_SIZE;
+	/* VMBus pads packets to 8 bytes: the body ends at msg_size. */
+	info->body_len = min_t(u32, len - IC_HDR_SIZE, info->msg_size);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(ic_msg_parse, LUMEN);

@@ -185,8 +185,7 @@ static void lumen_kvp_queue(struct lumen_kvp *kvp)
 static int lumen_kvp_message(struct lumen_ic *ic, struct lumen_ic_req *req)
 {
 	struct lumen_kvp *kvp = lumen_ic_priv(ic);
-	/* The body is what the header says, if the packet holds it. */
-	u32 len = min_t(u32, req->info.msg_size, req->body_len);
+	u32 len = req->body_len;
 	int err, ret = LUMEN_IC_REPLY;
 
 	if (req->info.type != IC_MSG_KVP)

@@ -221,8 +221,7 @@ static void lumen_vss_thaw_timer(struct work_struct *work)
 static int lumen_vss_message(struct lumen_ic *ic, struct lumen_ic_req *req)
 {
 	struct lumen_vss *vss = lumen_ic_priv(ic);
-	/* The body is what the header says, if the packet holds it. */
-	u32 len = min_t(u32, req->info.msg_size, req->body_len);
+	u32 len = req->body_len;
 	struct ic_vss_info info;
 	int err, ret = LUMEN_IC_REPLY;
 	u32 op;

@@ -51,8 +51,9 @@
  * @status: &ic_hdr.status, one of %IC_STATUS_*.
  * @trans_id: IC transaction id.
  * @flags: %IC_FLAG_* bits.
- * @body_len: body bytes present in the packet (packet length minus
- *	%IC_HDR_SIZE); never more than %IC_MAX_MSG_SIZE.
+ * @body_len: body bytes: @msg_size, or what the packet holds after the
+ *	headers if that is less (never the VMBus padding); never more than
+ *	%IC_MAX_MSG_SIZE.
  */
 struct ic_msg_info {
 	u32 fw_ver;
