@@ -6,9 +6,10 @@
  * converted exactly from 100 ns units since 1601, paired with the guest's
  * raw monotonic clock at the moment it arrived. With message version 4.0
  * the host also says when it read its clock, in partition reference
- * counter units; when the guest can read that counter (MSR 0x40000020 on
- * Hyper-V) the sample is moved forward by the time the message spent in
- * transit.
+ * counter units; when the transport can read that counter
+ * (lumen_vmbus_ref_counter(): the kernel's reader on Hyper-V, the
+ * simulated partition's under hvsim) the sample is moved forward by the
+ * time the message spent in transit.
  *
  * - SYNC (sent after boot and restore): step the clock to host time.
  * - SAMPLE: kept for the PTP clock, which chrony reads ("refclock PHC
@@ -30,11 +31,8 @@
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
-#include <asm/cpufeature.h>
-#include <asm/msr.h>
-#include <asm/processor.h>
 #include <proto/guids.h>
-#include <proto/tlfs.h>
+#include <lumen/transport.h>
 #include "ic.h"
 
 static unsigned int timesync_step_ms = 5000;
@@ -51,9 +49,6 @@ static_assert(ARRAY_SIZE(timesync_msg_versions) == IC_TS_MSG_VERSION_COUNT);
 /* A sample older than this is stale (the in-box driver's limit). */
 #define TIMESYNC_STALE_NS	(600ULL * NSEC_PER_SEC)
 
-/* Hyper-V's partition reference counter MSR (100 ns units). */
-#define TIMESYNC_MSR_REF_COUNT	0x40000020
-
 /**
  * struct timesync - state of one time sync channel
  * @ic: the channel.
@@ -65,7 +60,6 @@ static_assert(ARRAY_SIZE(timesync_msg_versions) == IC_TS_MSG_VERSION_COUNT);
  * @step_work: steps the clock (process context).
  * @ptp_info: the PTP clock's operations.
  * @ptp: the PTP clock, or NULL without PTP support.
- * @ref_counter: the partition reference counter MSR can be read.
  */
 struct timesync {
 	struct lumen_ic *ic;
@@ -76,23 +70,7 @@ struct timesync {
 	struct work_struct step_work;
 	struct ptp_clock_info ptp_info;
 	struct ptp_clock *ptp;
-	bool ref_counter;
 };
-
-/* Whether this guest runs on Hyper-V with the reference counter MSR. */
-static bool timesync_has_ref_counter(void)
-{
-	u32 eax, ebx, ecx, edx;
-
-	if (!boot_cpu_has(X86_FEATURE_HYPERVISOR))
-		return false;
-	cpuid(TLFS_CPUID_VENDOR, &eax, &ebx, &ecx, &edx);
-	/* "Microsoft Hv" */
-	if (ebx != 0x7263694d || ecx != 0x666f736f || edx != 0x76482074 ||
-	    eax < TLFS_CPUID_FEATURES)
-		return false;
-	return cpuid_eax(TLFS_CPUID_FEATURES) & TLFS_FEAT_A_TIME_REF_COUNT;
-}
 
 /* Host time now, ns since 1970. */
 static int timesync_host_now(struct timesync *ts, u64 *ns)
@@ -212,8 +190,7 @@ static int timesync_message(struct lumen_ic *ic, struct lumen_ic_req *req)
 		return ret;
 	raw = ktime_get_raw_ns();
 	host_ns = sec * NSEC_PER_SEC + nsec;
-	if (info.v4 && ts->ref_counter &&
-	    !rdmsrl_safe(TIMESYNC_MSR_REF_COUNT, &ref_now) &&
+	if (info.v4 && !lumen_vmbus_ref_counter(&ref_now) &&
 	    ref_now >= info.ref_time &&
 	    ref_now - info.ref_time <= TIMESYNC_STALE_NS / 100)
 		host_ns += (ref_now - info.ref_time) * 100;
@@ -242,7 +219,6 @@ static int timesync_probe(struct lumen_ic *ic)
 	if (!ts)
 		return -ENOMEM;
 	ts->ic = ic;
-	ts->ref_counter = timesync_has_ref_counter();
 	spin_lock_init(&ts->lock);
 	INIT_WORK(&ts->step_work, timesync_step_fn);
 	ts->ptp_info = timesync_ptp_template;

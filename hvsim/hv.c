@@ -26,12 +26,14 @@
 #include <linux/irq_work.h>
 #include <linux/limits.h>
 #include <linux/list.h>
+#include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include <lumen/transport.h>
 #include "hvsim.h"
@@ -373,6 +375,25 @@ static u32 hvsim_vp_index(unsigned int cpu)
 	return cpu;
 }
 
+/* Raw monotonic time the partition started, for the reference counter. */
+static u64 hvsim_ref_base_ns;
+
+/**
+ * hvsim_hv_ref_counter() - The partition reference counter.
+ *
+ * 100 ns units since hvsim loaded (the partition "booted"), from the raw
+ * monotonic clock, as Hyper-V's counts from partition creation. The guest
+ * reads it through the transport; hvsim's time sync stamps its messages
+ * with it.
+ *
+ * Context: any context.
+ * Return: the counter.
+ */
+u64 hvsim_hv_ref_counter(void)
+{
+	return div_u64(ktime_get_raw_ns() - hvsim_ref_base_ns, 100);
+}
+
 static const struct lumen_transport_ops hvsim_transport = {
 	.name = "hvsim",
 	.owner = THIS_MODULE,
@@ -384,6 +405,7 @@ static const struct lumen_transport_ops hvsim_transport = {
 	.irq_register = hvsim_irq_register,
 	.irq_unregister = hvsim_irq_unregister,
 	.vp_index = hvsim_vp_index,
+	.ref_counter = hvsim_hv_ref_counter,
 };
 
 /**
@@ -396,6 +418,7 @@ int hvsim_hv_init(void)
 {
 	unsigned int cpu;
 
+	hvsim_ref_base_ns = ktime_get_raw_ns();
 	hvsim_vcpus = kcalloc(nr_cpu_ids, sizeof(*hvsim_vcpus), GFP_KERNEL);
 	if (!hvsim_vcpus)
 		return -ENOMEM;

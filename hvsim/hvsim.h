@@ -342,6 +342,7 @@ int hvsim_hv_signal_guest(u32 vp, u32 flag);
 void hvsim_hv_show_synic(struct seq_file *m);
 void hvsim_hv_guest_kexec(void);
 void hvsim_hv_guest_crash(void);
+u64 hvsim_hv_ref_counter(void);
 
 /* server.c: connection, offers, channel messages. */
 int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,

@@ -62,13 +62,16 @@ static u64 hvsim_ts_base_real;
 static u64 hvsim_ts_base_raw;
 static atomic64_t hvsim_ts_offset_ns;
 
-/* Host time now, ns since 1970, and the reference counter with it. */
+/*
+ * Host time now, ns since 1970, and the partition reference counter read
+ * with it (the hypervisor's, which the guest reads too).
+ */
 static u64 hvsim_ts_now(u64 *ref)
 {
 	u64 raw = ktime_get_raw_ns() - hvsim_ts_base_raw;
 
 	if (ref)
-		*ref = raw / 100;
+		*ref = hvsim_hv_ref_counter();
 	return hvsim_ts_base_real + raw + atomic64_read(&hvsim_ts_offset_ns);
 }
 

@@ -113,3 +113,25 @@ void lumen_transport_crash(const struct lumen_transport_ops *ops)
 		vmbus_conn_unload_crash(ops);
 }
 EXPORT_SYMBOL_NS_GPL(lumen_transport_crash, LUMEN);
+
+/**
+ * lumen_vmbus_ref_counter() - Read the partition reference counter.
+ * @val: the counter (100 ns units) on success.
+ *
+ * The clock the host stamps time messages with (TLFS reference counter);
+ * time sync uses it to take the transit time off a host sample.
+ *
+ * Context: any context.
+ * Return: 0, or -EOPNOTSUPP when no transport is attached or its platform
+ * has no reference counter.
+ */
+int lumen_vmbus_ref_counter(u64 *val)
+{
+	const struct lumen_transport_ops *ops = vmbus_transport();
+
+	if (!ops || !ops->ref_counter)
+		return -EOPNOTSUPP;
+	*val = ops->ref_counter();
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_vmbus_ref_counter, LUMEN);

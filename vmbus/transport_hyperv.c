@@ -150,6 +150,12 @@ static u32 hvt_vp_index(unsigned int cpu)
 	return hv_vp_index[cpu];
 }
 
+/* The kernel's reader: the TSC page when enabled, else the MSR. */
+static u64 hvt_ref_counter(void)
+{
+	return hv_read_reference_counter();
+}
+
 static const struct lumen_transport_ops hvt_ops = {
 	.name = "hyperv",
 	.owner = THIS_MODULE,
@@ -161,6 +167,7 @@ static const struct lumen_transport_ops hvt_ops = {
 	.irq_register = hvt_irq_register,
 	.irq_unregister = hvt_irq_unregister,
 	.vp_index = hvt_vp_index,
+	.ref_counter = hvt_ref_counter,
 };
 
 static bool hvt_attached;

@@ -41,8 +41,11 @@ struct module;
  *	hard-irq context on the CPU whose SINT fired. Returns 0 or -errno.
  * @irq_unregister: remove the handler; on return no call is running.
  * @vp_index: the hypervisor's VP index of @cpu (not the APIC id).
+ * @ref_counter: optional; the partition reference counter now (100 ns
+ *	units, monotonic, the clock the host stamps time messages with), or
+ *	NULL when the platform has none. Any context.
  *
- * All callbacks are mandatory.
+ * All callbacks but @ref_counter are mandatory.
  */
 struct lumen_transport_ops {
 	const char *name;
@@ -57,11 +60,13 @@ struct lumen_transport_ops {
 	int (*irq_register)(void (*handler)(void));
 	void (*irq_unregister)(void);
 	u32 (*vp_index)(unsigned int cpu);
+	u64 (*ref_counter)(void);
 };
 
 int lumen_transport_register(const struct lumen_transport_ops *ops);
 void lumen_transport_unregister(const struct lumen_transport_ops *ops);
 void lumen_transport_kexec(const struct lumen_transport_ops *ops);
 void lumen_transport_crash(const struct lumen_transport_ops *ops);
+int lumen_vmbus_ref_counter(u64 *val);
 
 #endif
