@@ -42,7 +42,7 @@ check: deps
 	scripts/check.sh
 
 demo: deps
-	tests/vm/run.sh --kernel plain demo
+	tests/vm/run.sh --kernel plain demo bench_storvsc
 
 bench: deps
 	tests/vm/run.sh --kernel plain bench_vmbus bench_storvsc

@@ -1,19 +1,24 @@
 # SPDX-License-Identifier: GPL-2.0
+# vm-tools: mkfs.ext4
 # make demo: the Lumen stack against hvsim. Loading hvsim attaches the
 # simulated hypervisor; hv_vmbus negotiates, requests offers and turns them
-# into devices on the vmbus bus; an echo round trip crosses a channel.
+# into devices on the vmbus bus; an echo round trip crosses a channel; a
+# disk hvsim serves is formatted, mounted and used through hv_storvsc; the
+# integration services answer heartbeats, follow a time sync and pass a
+# KVP key. make demo then runs the storage benchmark (bench_storvsc).
 
 order="hv_vmbus hvsim hv_utils hv_storvsc hv_netvsc"
 rev="hv_netvsc hv_storvsc hv_utils hvsim hv_vmbus"
 dbg=/sys/kernel/debug
 
 vm_log "kernel $(uname -r), $(nproc) CPUs"
-# hvsim offers the KVP channel from the start (heartbeat and time sync are
-# hot-added below).
-hvsim_args="devices=kvp"
+# hvsim offers the KVP channel and a SCSI controller with one 64 MiB LUN
+# from the start (heartbeat and time sync are hot-added below).
+hvsim_args="devices=kvp,scsi scsi_luns=1 scsi_lun_mb=64"
 for m in $order; do
 	a=
 	[ "$m" = hvsim ] && a=$hvsim_args
+	# shellcheck disable=SC2086 # $a is a list of parameters
 	vm_check "load-$m" insmod /lib/lumen/$m.ko $a
 done
 vm_log "hvsim offers VMBus up to $(cat $dbg/hvsim/max_version);" \
@@ -47,6 +52,30 @@ echo "enum auto 4" > $kctl
 vm_log "kvp host: enum auto 4 -> $(cat $kctl)"
 kill $kvpd
 wait $kvpd
+
+# Storage: the LUN hvsim serves, through hv_storvsc: format, mount, use.
+disk_of() {
+	for h in /sys/class/scsi_host/host*; do
+		[ "$(cat "$h/proc_name")" = hv_storvsc ] || continue
+		ls /sys/bus/scsi/devices/"$(basename "$h" | sed 's/host//')":0:0:0/block 2>/dev/null
+	done
+}
+vm_check storvsc-disk wait_for 30 disk_of
+disk=$(disk_of)
+for h in /sys/class/scsi_host/host*; do
+	[ "$(cat "$h/proc_name")" = hv_storvsc ] &&
+		vm_log "storage: $(basename "$h"): VSTOR $(cat "$h/vstor_version"), disk /dev/$disk," \
+			"$(($(cat /sys/block/$disk/size) / 2048)) MiB"
+done
+mkdir -p /mnt/demo
+vm_check storvsc-mkfs mkfs.ext4 -q -F /dev/$disk
+vm_check storvsc-mount mount -t ext4 /dev/$disk /mnt/demo
+dd if=/dev/urandom of=/tmp/demo.dat bs=1M count=8 2>/dev/null
+vm_check storvsc-write sh -c "cp /tmp/demo.dat /mnt/demo/ && sync"
+vm_check storvsc-remount sh -c "umount /mnt/demo && mount -t ext4 /dev/$disk /mnt/demo"
+vm_check storvsc-read-back cmp /tmp/demo.dat /mnt/demo/demo.dat
+vm_log "storage: $(df -k /mnt/demo | tail -n 1 | awk '{ print $1 " " $2 " KiB, " $3 " KiB used, mounted on " $6 }')"
+vm_check storvsc-umount umount /mnt/demo
 
 # The echo KUnit suite binds to the echo device and does round trips.
 insmod /lib/lumen/kunit/lumen_echo_test.ko
