@@ -48,6 +48,7 @@ static_assert(LUMEN_KVP_IP_LIST_SIZE == IC_KVP_IP_UTF8_SIZE);
 static_assert(LUMEN_KVP_GW_LIST_SIZE == IC_KVP_GW_UTF8_SIZE);
 static_assert(IC_KVP_POOL_AUTO_INTERNAL + 1 == LUMEN_KVP_POOL_COUNT);
 static_assert(LUMEN_KVP_OP_GET_IP_INFO == IC_KVP_OP_GET_IP_INFO);
+static_assert(LUMEN_KVP_OP_SET_IP_INFO == IC_KVP_OP_SET_IP_INFO);
 /* The ABI's layout: no padding anywhere, the same for 32-bit daemons. */
 static_assert(sizeof(struct lumen_kvp_ip) == 10756);
 static_assert(offsetof(struct lumen_kvp_msg, key) == 32);
@@ -179,6 +180,16 @@ static void lumen_kvp_queue(struct lumen_kvp *kvp)
 		m->value_len = r->value_len;
 		memcpy(m->value, r->value, r->value_len + 1);
 	}
+	if (r->op == IC_KVP_OP_SET_IP_INFO) {
+		/* The parser NUL-terminated each string within its array. */
+		m->ip.addr_family = r->ip.addr_family;
+		m->ip.dhcp = r->ip.dhcp;
+		strscpy(m->ip.addresses, r->ip.addresses,
+			sizeof(m->ip.addresses));
+		strscpy(m->ip.subnets, r->ip.subnets, sizeof(m->ip.subnets));
+		strscpy(m->ip.gateways, r->ip.gateways, sizeof(m->ip.gateways));
+		strscpy(m->ip.dns, r->ip.dns, sizeof(m->ip.dns));
+	}
 	kvp->state = LUMEN_KVP_QUEUED;
 }
 
@@ -194,9 +205,6 @@ static int lumen_kvp_message(struct lumen_ic *ic, struct lumen_ic_req *req)
 	err = ic_kvp_parse(req->body, len, IC_KVP_DIR_REQUEST, &kvp->req);
 	if (err) {
 		ret = err;
-	} else if (kvp->req.op == IC_KVP_OP_SET_IP_INFO) {
-		/* IP injection is not implemented: a clean refusal. */
-		req->status = IC_STATUS_NOT_SUPPORTED;
 	} else if (!kvp->daemon || kvp->state != LUMEN_KVP_IDLE ||
 		   len > sizeof(kvp->body)) {
 		atomic64_inc(&kvp->no_daemon);
@@ -355,7 +363,7 @@ static int lumen_kvp_check(const struct lumen_kvp_msg *m)
 	const struct lumen_kvp_ip *ip = &m->ip;
 
 	if (m->version != LUMEN_KVP_ABI_VERSION ||
-	    m->status > LUMEN_KVP_STATUS_NO_SPACE)
+	    m->status > LUMEN_KVP_STATUS_INVALID)
 		return -EINVAL;
 	if (m->status != LUMEN_KVP_STATUS_OK)
 		return 0;
@@ -385,6 +393,8 @@ static u32 lumen_kvp_answer(struct lumen_kvp *kvp, const struct lumen_kvp_msg *m
 			IC_STATUS_NO_MORE_ITEMS : IC_STATUS_FAIL;
 	case LUMEN_KVP_STATUS_NO_SPACE:
 		return IC_STATUS_DISK_FULL;
+	case LUMEN_KVP_STATUS_INVALID:
+		return IC_STATUS_INVALID_ARG;
 	default:
 		return IC_STATUS_FAIL;
 	}

@@ -11,11 +11,17 @@
  *          %HVSIM_KVP_WAIT), then read the result:
  *            set POOL KEY VALUE     get POOL KEY      delete POOL KEY
  *            enum POOL INDEX        enum_all POOL     ipinfo MAC
- *            setip MAC              bad CASE
+ *            setip MAC [ADDRS/MASKS GWS DNS dhcp=0|1]
+ *            bad CASE
  *          POOL is 0-4 or external, guest, auto, auto_external,
- *          auto_internal. "bad" sends a malformed request (CASE: nonul,
- *          oddsize, keysize, valsize, pool, op, trunc, valtype) and
- *          shows the status it got back.
+ *          auto_internal. setip sends SET_IP_INFO for the adapter MAC
+ *          (or adapter id): ADDRS and MASKS are ';' separated lists
+ *          (one netmask or prefix length per address), GWS and DNS too;
+ *          "-" stands for an empty list; the family is IPv6 when an
+ *          address holds ':', else IPv4. Without the configuration all
+ *          lists are empty and DHCP is 0. "bad" sends a malformed
+ *          request (CASE: nonul, oddsize, keysize, valsize, pool, op,
+ *          trunc, valtype) and shows the status it got back.
  *   stats  the IC counters.
  *
  * Result lines: "status=0x%08x" then the decoded answer ("key=", "value=",
@@ -68,6 +74,7 @@ static const char *const hvsim_kvp_pools[] = {
  * @err: ic_kvp_parse() result on the answer.
  * @done: completed by the answer.
  * @res: the decoded answer.
+ * @setip: the configuration a setip command sends.
  * @body: the request being sent.
  * @out: result text.
  * @out_len: bytes in @out.
@@ -81,6 +88,7 @@ struct hvsim_kvp {
 	int err;
 	struct completion done;
 	struct ic_kvp_req res;
+	struct ic_kvp_ip setip;
 	u8 body[IC_KVP_IP_MSG_SIZE];
 	char out[HVSIM_KVP_OUT_SIZE];
 	size_t out_len;
@@ -165,6 +173,11 @@ static int hvsim_kvp_one(struct hvsim_kvp *k, u8 op, u8 pool, u32 index,
 			   value);
 	if (len < 0)
 		return len;
+	if (op == IC_KVP_OP_SET_IP_INFO) {
+		err = ic_kvp_fill_ip(k->body, len, &k->setip);
+		if (err)
+			return err;
+	}
 	err = hvsim_kvp_exchange(k, len);
 	if (err) {
 		hvsim_kvp_printf(k, "error=%d\n", err);
@@ -268,6 +281,53 @@ static int hvsim_kvp_pool(const char *s)
 	return -EINVAL;
 }
 
+/* One list argument of setip into @dst ("-": empty). */
+static int hvsim_kvp_list(char *dst, size_t cap, const char *s)
+{
+	if (!s || !*s)
+		return -EINVAL;
+	if (!strcmp(s, "-"))
+		s = "";
+	return strscpy(dst, s, cap) < 0 ? -EMSGSIZE : 0;
+}
+
+/* setip MAC [ADDRS/MASKS GWS DNS dhcp=N]: fill @k->setip and send. */
+static int hvsim_kvp_setip(struct hvsim_kvp *k, const char *mac, char *rest)
+{
+	struct ic_kvp_ip *ip = &k->setip;
+	char *addr, *mask, *gw, *dns, *dhcp;
+	int err;
+
+	memset(ip, 0, sizeof(*ip));
+	if (rest) {
+		mask = strsep(&rest, " ");
+		gw = strsep(&rest, " ");
+		dns = strsep(&rest, " ");
+		dhcp = strsep(&rest, " ");
+		if (rest || !dhcp || strncmp(dhcp, "dhcp=", 5) ||
+		    kstrtou8(dhcp + 5, 0, &ip->dhcp))
+			return -EINVAL;
+		addr = strsep(&mask, "/");
+		if (!mask)
+			return -EINVAL;
+		err = hvsim_kvp_list(ip->addresses, sizeof(ip->addresses),
+				     addr);
+		if (!err)
+			err = hvsim_kvp_list(ip->subnets, sizeof(ip->subnets),
+					     mask);
+		if (!err)
+			err = hvsim_kvp_list(ip->gateways,
+					     sizeof(ip->gateways), gw);
+		if (!err)
+			err = hvsim_kvp_list(ip->dns, sizeof(ip->dns), dns);
+		if (err)
+			return err;
+		ip->addr_family = strchr(ip->addresses, ':') ?
+				  IC_KVP_ADDR_IPV6 : IC_KVP_ADDR_IPV4;
+	}
+	return hvsim_kvp_one(k, IC_KVP_OP_SET_IP_INFO, 0, 0, mac, NULL);
+}
+
 /* Run one ctl command (@cmd is modified). */
 static int hvsim_kvp_command(struct hvsim_kvp *k, char *cmd)
 {
@@ -284,7 +344,7 @@ static int hvsim_kvp_command(struct hvsim_kvp *k, char *cmd)
 	if (!strcmp(verb, "ipinfo"))
 		return hvsim_kvp_one(k, IC_KVP_OP_GET_IP_INFO, 0, 0, arg, NULL);
 	if (!strcmp(verb, "setip"))
-		return hvsim_kvp_one(k, IC_KVP_OP_SET_IP_INFO, 0, 0, arg, NULL);
+		return hvsim_kvp_setip(k, arg, rest);
 	pool = hvsim_kvp_pool(arg);
 	if (pool < 0)
 		return pool;

@@ -17,6 +17,9 @@
  *   - a request that parses as GET, SET or DELETE is rebuilt by
  *     ic_kvp_build() (as a string) and parses again to the same key (and
  *     the same value for SET);
+ *   - a SET_IP_INFO request that parses has NUL-terminated lists and is
+ *     rebuilt by ic_kvp_build() + ic_kvp_fill_ip() into a body that parses
+ *     again to the same adapter, family, DHCP flag and lists;
  *   - a successful conversion converts back to the same bytes, and nothing
  *     is written past the output capacity.
  */
@@ -55,6 +58,33 @@ static void kf_check_req(const struct ic_kvp_req *r)
 	KF_CHECK(strlen(r->value) == r->value_len);
 }
 
+/* A parsed SET_IP_INFO request survives hvsim's builder unchanged. */
+static void kf_set_ip(const struct ic_kvp_req *r)
+{
+	const struct ic_kvp_ip *ip = &r->ip;
+	int n;
+
+	KF_CHECK(memchr(ip->addresses, 0, sizeof(ip->addresses)));
+	KF_CHECK(memchr(ip->subnets, 0, sizeof(ip->subnets)));
+	KF_CHECK(memchr(ip->gateways, 0, sizeof(ip->gateways)));
+	KF_CHECK(memchr(ip->dns, 0, sizeof(ip->dns)));
+	/* An empty adapter id is legal on the wire but not to the builder. */
+	if (!r->key_len)
+		return;
+	n = ic_kvp_build(kf_body, sizeof(kf_body), r->op, r->pool, 0, r->key,
+			 NULL);
+	KF_CHECK(n == (int)IC_KVP_IP_MSG_SIZE);
+	KF_CHECK(ic_kvp_fill_ip(kf_body, n, ip) == 0);
+	KF_CHECK(ic_kvp_parse(kf_body, n, IC_KVP_DIR_REQUEST, &kf_again) == 0);
+	KF_CHECK(!strcmp(kf_again.key, r->key));
+	KF_CHECK(kf_again.ip.addr_family == ip->addr_family);
+	KF_CHECK(kf_again.ip.dhcp == ip->dhcp);
+	KF_CHECK(!strcmp(kf_again.ip.addresses, ip->addresses));
+	KF_CHECK(!strcmp(kf_again.ip.subnets, ip->subnets));
+	KF_CHECK(!strcmp(kf_again.ip.gateways, ip->gateways));
+	KF_CHECK(!strcmp(kf_again.ip.dns, ip->dns));
+}
+
 static void kf_kvp(const u8 *data, size_t len, int dir)
 {
 	int err, n;
@@ -64,6 +94,10 @@ static void kf_kvp(const u8 *data, size_t len, int dir)
 	if (err)
 		return;
 	kf_check_req(&kf_req);
+	if (dir == IC_KVP_DIR_REQUEST && kf_req.op == IC_KVP_OP_SET_IP_INFO) {
+		kf_set_ip(&kf_req);
+		return;
+	}
 	if (dir != IC_KVP_DIR_REQUEST || kf_req.op > IC_KVP_OP_DELETE)
 		return;
 	n = ic_kvp_build(kf_body, sizeof(kf_body), kf_req.op, kf_req.pool, 0,

@@ -147,8 +147,32 @@ static const struct kvp_case kvp_cases[] = {
 	  IC_KVP_TYPE_U64, KC_VSIZE, 4, 6, -EPROTO },
 	{ "value-size-huge-u32", KC_SET, false, 0, KC_TYPE, 1,
 	  IC_KVP_TYPE_U32, KC_VSIZE, 4, 0xfffffff0, -EMSGSIZE },
+	/* SET_IP_INFO requests: the template carries kvp_case_ip. */
 	{ "set-ip-addresses-no-nul", KC_SETIP, false, 0, KC_IP(addresses),
 	  IC_KVP_IP_LIST_LEN * 2, 'E', 0, 0, 0, -EPROTO },
+	{ "set-ip-truncated", KC_SETIP, false, IC_KVP_IP_MSG_SIZE - 1, 0, 0,
+	  0, 0, 0, 0, -EPROTO },
+	{ "set-ip-header-only", KC_SETIP, false, IC_KVP_IP_BODY_OFFSET, 0, 0,
+	  0, 0, 0, 0, -EPROTO },
+	{ "set-ip-pool-5", KC_SETIP, false, 0, 0, 0, 0, 1, 1, 5, -ERANGE },
+	{ "set-ip-adapter-no-nul", KC_SETIP, false, 0, KC_IP(adapter_id),
+	  IC_KVP_ADAPTER_ID_LEN * 2, 'H', 0, 0, 0, -EPROTO },
+	{ "set-ip-adapter-lone-surrogate", KC_SETIP, false, 0, 0, 0, 0,
+	  KC_IP(adapter_id), 2, 0xdfff, -EPROTO },
+	{ "set-ip-subnets-no-nul", KC_SETIP, false, 0, KC_IP(subnets),
+	  IC_KVP_IP_LIST_LEN * 2, 'I', 0, 0, 0, -EPROTO },
+	{ "set-ip-gateways-no-nul", KC_SETIP, false, 0, KC_IP(gateways),
+	  IC_KVP_GATEWAY_LIST_LEN * 2, 'J', 0, 0, 0, -EPROTO },
+	{ "set-ip-dns-no-nul", KC_SETIP, false, 0, KC_IP(dns),
+	  IC_KVP_IP_LIST_LEN * 2, 'K', 0, 0, 0, -EPROTO },
+	{ "set-ip-dns-high-surrogate-unpaired", KC_SETIP, false, 0, 0, 0, 0,
+	  KC_IP(dns), 2, 0xd800, -EPROTO },
+	{ "set-ip-addresses-pair-cut-by-nul", KC_SETIP, false, 0, 0, 0, 0,
+	  KC_IP(addresses), 4, 0x0000d83d, -EPROTO },
+	/* Family and DHCP are the daemon's to judge: the parser passes them. */
+	{ "set-ip-dhcp-2", KC_SETIP, false, 0, 0, 0, 0, KC_IP(dhcp), 1, 2, 0 },
+	{ "set-ip-family-0x80", KC_SETIP, false, 0, 0, 0, 0,
+	  KC_IP(addr_family), 1, 0x80, 0 },
 	/* Replies, as hvsim parses them. */
 	{ "reply-get-ok", KC_GET, true, 0, 0, 0, 0, 0, 0, 0, 0 },
 	{ "reply-enum-ok", KC_ENUM, true, 0, 0, 0, 0, 0, 0, 0, 0 },
@@ -187,8 +211,9 @@ static int kvp_case_build(const struct kvp_case *c, u8 *buf)
 			   0, "Key", "Val");
 	if (len < 0)
 		return len;
-	if (c->reply) {
-		if (c->op == IC_KVP_OP_GET_IP_INFO)
+	if (c->reply || c->op == IC_KVP_OP_SET_IP_INFO) {
+		if (c->op == IC_KVP_OP_GET_IP_INFO ||
+		    c->op == IC_KVP_OP_SET_IP_INFO)
 			err = ic_kvp_fill_ip(buf, len, &kvp_case_ip);
 		else
 			err = ic_kvp_fill_value(buf, len, "Name", 4, "Data", 4);

@@ -185,6 +185,40 @@ out:
 	free(req);
 }
 
+/* hvsim's SET_IP_INFO request, decoded as the guest does. */
+SELFTEST(kvp_set_ip_info_request)
+{
+	u8 *b = calloc(1, IC_KVP_IP_MSG_SIZE);
+	struct ic_kvp_req *req = malloc(sizeof(*req));
+
+	ST_EXPECT(t, b && req);
+	if (!b || !req)
+		goto out;
+	ST_EXPECT_EQ(t, ic_kvp_build(b, IC_KVP_IP_MSG_SIZE,
+				     IC_KVP_OP_SET_IP_INFO, 0, 0,
+				     "00:15:5D:00:00:02", NULL),
+		     IC_KVP_IP_MSG_SIZE);
+	ST_EXPECT_EQ(t, ic_kvp_fill_ip(b, IC_KVP_IP_MSG_SIZE, &kvp_case_ip), 0);
+	ST_EXPECT_EQ(t, b[0], IC_KVP_OP_SET_IP_INFO);
+	ST_EXPECT_EQ(t, b[2 + 257], 1);
+	ST_EXPECT_EQ(t, ic_kvp_parse(b, IC_KVP_IP_MSG_SIZE, IC_KVP_DIR_REQUEST,
+				     req), 0);
+	ST_EXPECT_EQ(t, req->op, IC_KVP_OP_SET_IP_INFO);
+	ST_EXPECT(t, !strcmp(req->key, "00:15:5D:00:00:02"));
+	ST_EXPECT_EQ(t, req->ip.addr_family, IC_KVP_ADDR_BOTH);
+	ST_EXPECT_EQ(t, req->ip.dhcp, 1);
+	ST_EXPECT(t, !strcmp(req->ip.addresses, kvp_case_ip.addresses));
+	ST_EXPECT(t, !strcmp(req->ip.subnets, kvp_case_ip.subnets));
+	ST_EXPECT(t, !strcmp(req->ip.gateways, kvp_case_ip.gateways));
+	ST_EXPECT(t, !strcmp(req->ip.dns, kvp_case_ip.dns));
+	/* Cut one byte short: the record is not whole. */
+	ST_EXPECT_EQ(t, ic_kvp_parse(b, IC_KVP_IP_MSG_SIZE - 1,
+				     IC_KVP_DIR_REQUEST, req), -EPROTO);
+out:
+	free(b);
+	free(req);
+}
+
 /* ENUMERATE answered by the guest: key and value at the record. */
 SELFTEST(kvp_enum_answer)
 {

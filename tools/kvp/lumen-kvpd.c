@@ -4,9 +4,9 @@
  *
  * Serves the host's KVP requests that hv_utils passes on through
  * /dev/lumen_kvp (ABI: include/uapi/linux/lumen_kvp.h): GET, SET, DELETE
- * and ENUMERATE on the five pools, and GET_IP_INFO. The auto pool is
- * enumerated from what the guest is (host name, OS, kernel, addresses);
- * every pool is also a file under the state directory, rewritten
+ * and ENUMERATE on the five pools, GET_IP_INFO and SET_IP_INFO. The auto
+ * pool is enumerated from what the guest is (host name, OS, kernel,
+ * addresses); every pool is also a file under the state directory, rewritten
  * crash-safely (temporary file, fsync, rename, fsync of the directory)
  * after every change and read again for every request, so a restart
  * loses nothing.
@@ -19,6 +19,22 @@
  *
  * POOL is a number 0-4 or a name: external, guest, auto, auto_external,
  * auto_internal. Logs go to stderr (the journal under systemd).
+ *
+ * SET_IP_INFO: the host's configuration for one adapter (found by MAC
+ * address, else by interface name) is checked (addresses, netmasks or
+ * prefix lengths, gateways and DNS servers must parse; DHCP 0 or 1) and
+ * written crash-safely to DIR/ifcfg-<interface> as "KEY=value" lines:
+ *   INTERFACE=eth0          the guest interface
+ *   ADAPTER=<as sent>       the adapter MAC or id the host sent
+ *   DHCP=yes|no
+ *   ADDRESSES=a;b           addresses, ';' separated (may be empty)
+ *   SUBNETS=m;n             one netmask or prefix length per address
+ *   GATEWAYS=g              default gateways
+ *   DNS=d;e                 DNS servers
+ * then the hook KVPD_IP_HOOK (if present) is run with the file's path and
+ * must exit 0. Invalid input is answered LUMEN_KVP_STATUS_INVALID, an
+ * unknown adapter LUMEN_KVP_STATUS_NOT_FOUND, a write or hook failure
+ * LUMEN_KVP_STATUS_FAIL.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -40,11 +56,14 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <linux/lumen_kvp.h>
 
 #define KVPD_STATE_DIR		"/var/lib/lumen/kvp"
 #define KVPD_DEVICE		"/dev/lumen_kvp"
 #define KVPD_VERSION		"1.0"
+/* Run after an ifcfg file is written, with its path (like hv_set_ifconfig). */
+#define KVPD_IP_HOOK		"/usr/libexec/lumen/kvp-set-ifconfig"
 /* Most records in one pool. */
 #define KVPD_POOL_MAX		1024
 /* Pool file: magic, format version, record count, checksum, records. */
@@ -599,6 +618,176 @@ static unsigned int kvpd_ip_info(struct lumen_kvp_msg *m)
 	return LUMEN_KVP_STATUS_OK;
 }
 
+/* Each ';' separated item of @list parses as an address (any family). */
+static int kvpd_addr_list_ok(const char *list, unsigned int *count)
+{
+	char item[INET6_ADDRSTRLEN + 1];
+	unsigned char a[sizeof(struct in6_addr)];
+	const char *p = list, *end;
+	size_t n;
+
+	*count = 0;
+	while (*p) {
+		end = strchrnul(p, ';');
+		n = end - p;
+		if (!n || n >= sizeof(item))
+			return 0;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (inet_pton(AF_INET, item, a) != 1 &&
+		    inet_pton(AF_INET6, item, a) != 1)
+			return 0;
+		(*count)++;
+		p = *end ? end + 1 : end;
+		if (!*p && *end)
+			return 0;	/* trailing ';' */
+	}
+	return 1;
+}
+
+/* Each item of @list is a contiguous IPv4 netmask or a prefix 0-128. */
+static int kvpd_subnet_list_ok(const char *list, unsigned int *count)
+{
+	char item[INET_ADDRSTRLEN + 1];
+	const char *p = list, *end;
+	struct in_addr a;
+	unsigned int v;
+	size_t n, i;
+
+	*count = 0;
+	while (*p) {
+		end = strchrnul(p, ';');
+		n = end - p;
+		if (!n || n >= sizeof(item))
+			return 0;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (inet_pton(AF_INET, item, &a) == 1) {
+			v = ntohl(a.s_addr);
+			if (v & (~v >> 1))
+				return 0;	/* not contiguous */
+		} else {
+			for (i = 0; i < n; i++)
+				if (!isdigit((unsigned char)item[i]))
+					return 0;
+			if (n > 3 || atoi(item) > 128)
+				return 0;
+		}
+		(*count)++;
+		p = *end ? end + 1 : end;
+		if (!*p && *end)
+			return 0;
+	}
+	return 1;
+}
+
+/* Run the hook on @path if it exists; 0 when absent or it exits 0. */
+static int kvpd_run_hook(const char *path)
+{
+	int st;
+	pid_t pid;
+
+	if (access(KVPD_IP_HOOK, F_OK))
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		execl(KVPD_IP_HOOK, KVPD_IP_HOOK, path, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+		kvpd_log("%s %s failed (status 0x%x)", KVPD_IP_HOOK, path, st);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the ifcfg file of @name: temporary file, fsync, rename. */
+static int kvpd_write_ifcfg(const char *name, const struct lumen_kvp_msg *m,
+			    char *path, size_t cap)
+{
+	const struct lumen_kvp_ip *ip = &m->ip;
+	char tmp[PATH_MAX];
+	FILE *f;
+	int fd, dfd, bad;
+
+	snprintf(path, cap, "%s/ifcfg-%s", kvpd_dir, name);
+	snprintf(tmp, sizeof(tmp), "%s/.tmp-ifcfg-%s", kvpd_dir, name);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	fprintf(f, "INTERFACE=%s\nADAPTER=%s\nDHCP=%s\n", name, m->key,
+		ip->dhcp ? "yes" : "no");
+	fprintf(f, "ADDRESSES=%s\nSUBNETS=%s\nGATEWAYS=%s\nDNS=%s\n",
+		ip->addresses, ip->subnets, ip->gateways, ip->dns);
+	bad = fflush(f) || fsync(fd);
+	if (fclose(f) || bad || rename(tmp, path)) {
+		unlink(tmp);
+		return -1;
+	}
+	dfd = open(kvpd_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}
+
+/* SET_IP_INFO: check and store the configuration of adapter @m->key. */
+static unsigned int kvpd_set_ip(struct lumen_kvp_msg *m)
+{
+	struct lumen_kvp_ip *ip = &m->ip;
+	char name[IF_NAMESIZE + 1], path[PATH_MAX];
+	unsigned int na, ns, n;
+	const char *p;
+
+	/* The kernel terminates the strings; do not rely on it. */
+	ip->addresses[sizeof(ip->addresses) - 1] = '\0';
+	ip->subnets[sizeof(ip->subnets) - 1] = '\0';
+	ip->gateways[sizeof(ip->gateways) - 1] = '\0';
+	ip->dns[sizeof(ip->dns) - 1] = '\0';
+	/* The id goes into the file: printable ASCII only, no line breaks. */
+	for (p = m->key; *p; p++)
+		if (*p < 0x20 || *p > 0x7e) {
+			kvpd_log("SET_IP_INFO: adapter id not printable");
+			return LUMEN_KVP_STATUS_INVALID;
+		}
+	if (kvpd_ifname(m->key, name, sizeof(name))) {
+		if (strlen(m->key) > IF_NAMESIZE - 1 || !if_nametoindex(m->key)) {
+			kvpd_log("SET_IP_INFO: no adapter %s", m->key);
+			return LUMEN_KVP_STATUS_NOT_FOUND;
+		}
+		kvpd_copy(name, sizeof(name), m->key);
+	}
+	if (ip->dhcp > 1 || ip->addr_family > (LUMEN_KVP_ADDR_IPV4 |
+					       LUMEN_KVP_ADDR_IPV6) ||
+	    !kvpd_addr_list_ok(ip->addresses, &na) ||
+	    !kvpd_subnet_list_ok(ip->subnets, &ns) || na != ns ||
+	    (!ip->dhcp && !na) ||
+	    !kvpd_addr_list_ok(ip->gateways, &n) ||
+	    !kvpd_addr_list_ok(ip->dns, &n)) {
+		kvpd_log("SET_IP_INFO for %s: invalid configuration", name);
+		return LUMEN_KVP_STATUS_INVALID;
+	}
+	if (kvpd_write_ifcfg(name, m, path, sizeof(path))) {
+		kvpd_log("cannot write ifcfg-%s: %s", name, strerror(errno));
+		return LUMEN_KVP_STATUS_FAIL;
+	}
+	if (kvpd_run_hook(path))
+		return LUMEN_KVP_STATUS_FAIL;
+	return LUMEN_KVP_STATUS_OK;
+}
+
 /* Answer one request in place; returns the status. */
 static unsigned int kvpd_handle(struct lumen_kvp_msg *m)
 {
@@ -608,6 +797,8 @@ static unsigned int kvpd_handle(struct lumen_kvp_msg *m)
 
 	if (m->op == LUMEN_KVP_OP_GET_IP_INFO)
 		return kvpd_ip_info(m);
+	if (m->op == LUMEN_KVP_OP_SET_IP_INFO)
+		return kvpd_set_ip(m);
 	if (m->pool >= LUMEN_KVP_POOL_COUNT)
 		return LUMEN_KVP_STATUS_FAIL;
 	if (m->op == LUMEN_KVP_OP_ENUMERATE && m->pool == LUMEN_KVP_POOL_AUTO) {

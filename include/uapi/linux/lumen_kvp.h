@@ -9,10 +9,11 @@
  * EAGAIN under O_NONBLOCK; poll() reports POLLIN while a request waits),
  * handles it and write()s the same structure back with &lumen_kvp_msg.seq
  * unchanged, &lumen_kvp_msg.status set and, for GET, ENUMERATE and
- * GET_IP_INFO, the answer filled in. Every read() and write() moves exactly
- * sizeof(struct lumen_kvp_msg) bytes. Strings are UTF-8 and NUL
- * terminated inside their arrays; the *_len fields count bytes without the
- * NUL.
+ * GET_IP_INFO, the answer filled in. SET_IP_INFO hands the daemon the
+ * configuration to apply in &lumen_kvp_msg.ip; it answers only a status.
+ * Every read() and write() moves exactly sizeof(struct lumen_kvp_msg)
+ * bytes. Strings are UTF-8 and NUL terminated inside their arrays; the
+ * *_len fields count bytes without the NUL.
  */
 #ifndef _UAPI_LINUX_LUMEN_KVP_H
 #define _UAPI_LINUX_LUMEN_KVP_H
@@ -27,6 +28,7 @@
 #define LUMEN_KVP_OP_DELETE		2
 #define LUMEN_KVP_OP_ENUMERATE		3
 #define LUMEN_KVP_OP_GET_IP_INFO	4
+#define LUMEN_KVP_OP_SET_IP_INFO	5
 
 /* Pools (&lumen_kvp_msg.pool): the Hyper-V pool numbers. */
 #define LUMEN_KVP_POOL_EXTERNAL		0
@@ -41,6 +43,7 @@
 #define LUMEN_KVP_STATUS_FAIL		1	/* failed (I/O, bad request) */
 #define LUMEN_KVP_STATUS_NOT_FOUND	2	/* no such key or index */
 #define LUMEN_KVP_STATUS_NO_SPACE	3	/* pool full */
+#define LUMEN_KVP_STATUS_INVALID	4	/* malformed request contents */
 
 /*
  * Array sizes, bytes including the NUL. A Hyper-V key holds at most 255
@@ -57,7 +60,7 @@
 #define LUMEN_KVP_ADDR_IPV6	0x02
 
 /**
- * struct lumen_kvp_ip - IP configuration of one adapter (GET_IP_INFO)
+ * struct lumen_kvp_ip - IP configuration of one adapter (GET/SET_IP_INFO)
  * @addr_family: %LUMEN_KVP_ADDR_* bits present in the answer.
  * @dhcp: 1 when the adapter is configured by DHCP.
  * @reserved: zero.
@@ -67,8 +70,12 @@
  * @gateways: default gateways, ';' separated.
  * @dns: DNS servers, ';' separated.
  *
- * The kernel fills nothing here; the daemon answers in it. The adapter is
- * named by &lumen_kvp_msg.key (its MAC address as the host wrote it).
+ * GET_IP_INFO: the kernel fills nothing here; the daemon answers in it.
+ * SET_IP_INFO: the kernel fills it with the host's configuration (every
+ * string NUL terminated within its array, converted from UTF-16 and
+ * otherwise unchecked); the daemon validates it. The adapter is named by
+ * &lumen_kvp_msg.key (its MAC address, or adapter id, as the host wrote
+ * it).
  */
 struct lumen_kvp_ip {
 	__u8 addr_family;
@@ -91,10 +98,10 @@ struct lumen_kvp_ip {
  * @key_len: bytes in @key before its NUL.
  * @value_len: bytes in @value before its NUL.
  * @key: GET, SET, DELETE: the key; ENUMERATE: the answer's key;
- *	GET_IP_INFO: the adapter's MAC address.
+ *	GET_IP_INFO, SET_IP_INFO: the adapter's MAC address or id.
  * @value: SET: the value (integers converted to decimal); GET and
  *	ENUMERATE: the answer's value.
- * @ip: GET_IP_INFO answer.
+ * @ip: GET_IP_INFO answer; SET_IP_INFO request.
  */
 struct lumen_kvp_msg {
 	__u32 version;

@@ -6,10 +6,13 @@
 # the external pool and reads it back (the guest reads it too), stores and
 # reads UTF-8 beyond ASCII, enumerates the auto pool (OS name, kernel
 # version, FQDN), deletes, walks past the end, asks for IP information,
-# and sends malformed requests, which fail cleanly without touching the
-# pool files. The daemon is restarted (SIGTERM, then SIGKILL, also while
-# it holds a request) mid-run and nothing is lost; a hung daemon costs the
-# host one failed request, not a hang.
+# injects an IP configuration (SET_IP_INFO: the daemon writes
+# ifcfg-<interface> and runs the kvp-set-ifconfig hook when present,
+# refuses bad input with E_INVALIDARG and an unknown adapter or a failed
+# hook with E_FAIL), and sends malformed requests, which fail cleanly
+# without touching the pool files. The daemon is restarted (SIGTERM, then
+# SIGKILL, also while it holds a request) mid-run and nothing is lost; a
+# hung daemon costs the host one failed request, not a hang.
 
 dbg=/sys/kernel/debug
 K=$dbg/hvsim/kvp
@@ -133,7 +136,60 @@ vm_check kvp-delete-again-fails kvp_expect "status=$FAIL" delete external Second
 ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up
 vm_check kvp-ipinfo kvp_expect "addresses=127.0.0.1" ipinfo 00:00:00:00:00:00
 vm_check kvp-ipinfo-unknown-mac kvp_expect "status=$FAIL" ipinfo 02:11:22:33:44:55
-vm_check kvp-setip-not-supported kvp_expect "status=0x80070032" setip 00:00:00:00:00:00
+
+# SET_IP_INFO for the loopback adapter: the daemon checks it and writes
+# $S/ifcfg-lo (temporary file + rename); no hook is installed, which is
+# not an error. Bad input is refused with a distinct status, an unknown
+# adapter fails, and neither touches the file.
+INVAL=0x80070057
+vm_check kvp-setip-static kvp_expect "status=0x00000000" \
+	setip 00:00:00:00:00:00 "192.0.2.10;2001:db8::10/255.255.255.0;64" \
+	192.0.2.1 "192.0.2.53;2001:db8::53" dhcp=0
+vm_log "ifcfg-lo: $(tr '\n' '|' < $S/ifcfg-lo 2>&1)"
+vm_check kvp-setip-ifcfg test "$(cat $S/ifcfg-lo)" = "INTERFACE=lo
+ADAPTER=00:00:00:00:00:00
+DHCP=no
+ADDRESSES=192.0.2.10;2001:db8::10
+SUBNETS=255.255.255.0;64
+GATEWAYS=192.0.2.1
+DNS=192.0.2.53;2001:db8::53"
+vm_check kvp-setip-no-temp-left sh -c "! ls -a $S | grep -q tmp-ifcfg"
+vm_check kvp-setip-by-name kvp_expect "status=0x00000000" \
+	setip lo -/- - - dhcp=1
+vm_check kvp-setip-dhcp grep -qx DHCP=yes $S/ifcfg-lo
+cp $S/ifcfg-lo /tmp/ifcfg-lo.good
+vm_check kvp-setip-bad-address kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 192.0.2.300/255.255.255.0 - - dhcp=0
+vm_check kvp-setip-bad-mask kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 192.0.2.10/255.0.255.0 - - dhcp=0
+vm_check kvp-setip-mask-count kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 "192.0.2.10;192.0.2.11/24" - - dhcp=0
+vm_check kvp-setip-bad-gateway kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 192.0.2.10/24 gw.example - dhcp=0
+vm_check kvp-setip-bad-dhcp kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 192.0.2.10/24 - - dhcp=7
+vm_check kvp-setip-static-no-address kvp_expect "status=$INVAL" \
+	setip 00:00:00:00:00:00 -/- - - dhcp=0
+vm_check kvp-setip-unknown-mac kvp_expect "status=$FAIL" \
+	setip 02:11:22:33:44:55 192.0.2.10/24 - - dhcp=0
+vm_check kvp-setip-only-lo-file test "$(ls $S | grep ifcfg)" = ifcfg-lo
+vm_check kvp-setip-refused-file-intact cmp $S/ifcfg-lo /tmp/ifcfg-lo.good
+vm_check kvp-setip-non-ascii-adapter kvp_expect "status=$INVAL" \
+	setip lö 192.0.2.10/24 - - dhcp=0
+
+# The hook, when present, gets the file's path; its failure is the host's.
+H=/usr/libexec/lumen/kvp-set-ifconfig
+mkdir -p ${H%/*}
+printf '#!/bin/sh\ncp "$1" /tmp/kvp-hook-got\n' > $H
+chmod 755 $H
+vm_check kvp-setip-hook-ok kvp_expect "status=0x00000000" \
+	setip 00:00:00:00:00:00 192.0.2.20/24 192.0.2.1 - dhcp=0
+vm_check kvp-setip-hook-got-file cmp /tmp/kvp-hook-got $S/ifcfg-lo
+vm_check kvp-setip-hook-saw-config grep -qx ADDRESSES=192.0.2.20 /tmp/kvp-hook-got
+printf '#!/bin/sh\nexit 3\n' > $H
+vm_check kvp-setip-hook-fails kvp_expect "status=$FAIL" \
+	setip 00:00:00:00:00:00 192.0.2.21/24 - - dhcp=0
+rm -f $H
 
 # Malformed requests: a failure status, the pools untouched.
 for c in nonul oddsize keysize valsize valtype pool op trunc; do
