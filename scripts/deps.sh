@@ -12,7 +12,7 @@ pkgs=(
 	xz-utils rsync dwarves python3 perl sparse git
 	qemu-system-x86 busybox-static
 	clang llvm lld libclang-rt-14-dev
-	fio iperf3 e2fsprogs linuxptp
+	fio iperf3 e2fsprogs linuxptp linux-perf
 	linux-source-6.12 linux-headers-amd64
 )
 
