@@ -151,8 +151,9 @@ static int storvsc_init_step(struct storvsc_dev *sd, u32 op)
 	if (ret)
 		return ret;
 	if (le32_to_cpu(pkt.status) != VSTOR_NT_SUCCESS) {
-		dev_err(&sd->vdev->dev, "VSTOR operation %u refused: %#x\n",
-			op, le32_to_cpu(pkt.status));
+		dev_err_ratelimited(&sd->vdev->dev,
+				    "VSTOR operation %u refused: %#x\n", op,
+				    le32_to_cpu(pkt.status));
 		return -EIO;
 	}
 	if (op == VSTOR_OP_QUERY_PROPERTIES)
@@ -218,8 +219,9 @@ int storvsc_protocol_init(struct storvsc_dev *sd)
 
 	max = le32_to_cpu(sd->props.max_transfer_bytes) & ~4095u;
 	if (max < 4096) {
-		dev_err(&sd->vdev->dev, "bad max transfer size %u\n",
-			le32_to_cpu(sd->props.max_transfer_bytes));
+		dev_err_ratelimited(&sd->vdev->dev,
+				    "bad max transfer size %u\n",
+				    le32_to_cpu(sd->props.max_transfer_bytes));
 		return -ERANGE;
 	}
 	sd->max_xfer = min_t(u32, max, STORVSC_MAX_XFER);

@@ -343,25 +343,42 @@ static int ic_kvp_str(const u8 *p, size_t units, char *dst, size_t cap)
 	return ic_utf16_to_utf8(p, units * 2, dst, cap, &len);
 }
 
+/*
+ * The four string lists of an IP record: where each sits on the wire
+ * (UTF-16LE, its length in characters) and in &struct ic_kvp_ip (UTF-8).
+ */
+static const struct {
+	u32 wire_off;
+	u32 wire_len;
+	size_t ip_off;
+	size_t ip_size;
+} ic_kvp_ip_lists[] = {
+	{ IC_KVP_IP_OFF(addresses), IC_KVP_IP_LIST_LEN,
+	  offsetof(struct ic_kvp_ip, addresses),
+	  sizeof_field(struct ic_kvp_ip, addresses) },
+	{ IC_KVP_IP_OFF(subnets), IC_KVP_IP_LIST_LEN,
+	  offsetof(struct ic_kvp_ip, subnets),
+	  sizeof_field(struct ic_kvp_ip, subnets) },
+	{ IC_KVP_IP_OFF(gateways), IC_KVP_GATEWAY_LIST_LEN,
+	  offsetof(struct ic_kvp_ip, gateways),
+	  sizeof_field(struct ic_kvp_ip, gateways) },
+	{ IC_KVP_IP_OFF(dns), IC_KVP_IP_LIST_LEN,
+	  offsetof(struct ic_kvp_ip, dns),
+	  sizeof_field(struct ic_kvp_ip, dns) },
+};
+
 static int ic_kvp_ip(const u8 *body, struct ic_kvp_ip *ip)
 {
-	int err;
+	unsigned int i;
+	int err = 0;
 
 	ip->addr_family = body[IC_KVP_IP_OFF(addr_family)];
 	ip->dhcp = body[IC_KVP_IP_OFF(dhcp)];
-	err = ic_kvp_str(body + IC_KVP_IP_OFF(addresses), IC_KVP_IP_LIST_LEN,
-			 ip->addresses, sizeof(ip->addresses));
-	if (!err)
-		err = ic_kvp_str(body + IC_KVP_IP_OFF(subnets),
-				 IC_KVP_IP_LIST_LEN, ip->subnets,
-				 sizeof(ip->subnets));
-	if (!err)
-		err = ic_kvp_str(body + IC_KVP_IP_OFF(gateways),
-				 IC_KVP_GATEWAY_LIST_LEN, ip->gateways,
-				 sizeof(ip->gateways));
-	if (!err)
-		err = ic_kvp_str(body + IC_KVP_IP_OFF(dns), IC_KVP_IP_LIST_LEN,
-				 ip->dns, sizeof(ip->dns));
+	for (i = 0; i < ARRAY_SIZE(ic_kvp_ip_lists) && !err; i++)
+		err = ic_kvp_str(body + ic_kvp_ip_lists[i].wire_off,
+				 ic_kvp_ip_lists[i].wire_len,
+				 (char *)ip + ic_kvp_ip_lists[i].ip_off,
+				 ic_kvp_ip_lists[i].ip_size);
 	return err;
 }
 
@@ -517,8 +534,9 @@ static int ic_kvp_put_str(u8 *p, size_t units, const char *s, size_t scap)
  */
 int ic_kvp_fill_ip(void *body, size_t len, const struct ic_kvp_ip *ip)
 {
+	unsigned int i;
 	u8 *b = body;
-	int err;
+	int err = 0;
 
 	if (len < IC_KVP_IP_BODY_OFFSET)
 		return -EPROTO;
@@ -528,19 +546,11 @@ int ic_kvp_fill_ip(void *body, size_t len, const struct ic_kvp_ip *ip)
 		return -EPROTO;
 	b[IC_KVP_IP_OFF(addr_family)] = ip->addr_family;
 	b[IC_KVP_IP_OFF(dhcp)] = ip->dhcp;
-	err = ic_kvp_put_str(b + IC_KVP_IP_OFF(addresses), IC_KVP_IP_LIST_LEN,
-			     ip->addresses, sizeof(ip->addresses));
-	if (!err)
-		err = ic_kvp_put_str(b + IC_KVP_IP_OFF(subnets),
-				     IC_KVP_IP_LIST_LEN, ip->subnets,
-				     sizeof(ip->subnets));
-	if (!err)
-		err = ic_kvp_put_str(b + IC_KVP_IP_OFF(gateways),
-				     IC_KVP_GATEWAY_LIST_LEN, ip->gateways,
-				     sizeof(ip->gateways));
-	if (!err)
-		err = ic_kvp_put_str(b + IC_KVP_IP_OFF(dns), IC_KVP_IP_LIST_LEN,
-				     ip->dns, sizeof(ip->dns));
+	for (i = 0; i < ARRAY_SIZE(ic_kvp_ip_lists) && !err; i++)
+		err = ic_kvp_put_str(b + ic_kvp_ip_lists[i].wire_off,
+				     ic_kvp_ip_lists[i].wire_len,
+				     (const char *)ip + ic_kvp_ip_lists[i].ip_off,
+				     ic_kvp_ip_lists[i].ip_size);
 	return err;
 }
 

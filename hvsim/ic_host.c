@@ -84,6 +84,47 @@ void hvsim_ic_destroy(struct hvsim_dev *dev)
 	dev->priv = NULL;
 }
 
+/**
+ * hvsim_ic_create_single() - hvsim_ic_create() for a service that one
+ *	debugfs control file drives: at most one device at a time.
+ * @dev: the device (its class's create hook).
+ * @desc: the service.
+ * @slot: the service's pointer to its one device; set on success.
+ *
+ * Context: process context, hvsim_mutex held.
+ * Return: 0, -EBUSY while another device of the service exists, -ENOMEM.
+ */
+int hvsim_ic_create_single(struct hvsim_dev *dev,
+			   const struct hvsim_ic_desc *desc,
+			   struct hvsim_ic **slot)
+{
+	int err;
+
+	lockdep_assert_held(&hvsim_mutex);
+	if (*slot)
+		return -EBUSY;
+	err = hvsim_ic_create(dev, desc, 0);
+	if (!err)
+		*slot = dev->priv;
+	return err;
+}
+
+/**
+ * hvsim_ic_destroy_single() - hvsim_ic_destroy() for a device made by
+ *	hvsim_ic_create_single().
+ * @dev: the device; its channel is stopped.
+ * @slot: the service's pointer to its one device; cleared if it is @dev.
+ *
+ * Context: process context, hvsim_mutex held.
+ */
+void hvsim_ic_destroy_single(struct hvsim_dev *dev, struct hvsim_ic **slot)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	if (*slot == dev->priv)
+		*slot = NULL;
+	hvsim_ic_destroy(dev);
+}
+
 /*
  * Build and post one IC packet, the first @cut bytes of it if @cut is not
  * 0 (then no reply is awaited); the caller holds ic->lock.

@@ -164,6 +164,10 @@ struct hvsim_ic {
 int hvsim_ic_create(struct hvsim_dev *dev, const struct hvsim_ic_desc *desc,
 		    size_t priv_size);
 void hvsim_ic_destroy(struct hvsim_dev *dev);
+int hvsim_ic_create_single(struct hvsim_dev *dev,
+			   const struct hvsim_ic_desc *desc,
+			   struct hvsim_ic **slot);
+void hvsim_ic_destroy_single(struct hvsim_dev *dev, struct hvsim_ic **slot);
 void hvsim_ic_opened(struct hvsim_dev *dev);
 void hvsim_ic_closed(struct hvsim_dev *dev);
 u32 hvsim_ic_packet(struct hvsim_dev *dev, const struct lumen_ring_pkt *pkt,

@@ -438,26 +438,16 @@ static void hvsim_kvp_debugfs(struct dentry *dir)
 	debugfs_create_file("stats", 0400, dir, NULL, &hvsim_kvp_stats_fops);
 }
 
+/* One KVP device at a time: the ctl file drives it. */
 static int hvsim_kvp_create(struct hvsim_dev *dev)
 {
-	int err;
-
-	lockdep_assert_held(&hvsim_mutex);
-	/* One KVP device at a time: the ctl file drives it. */
-	if (hvsim_kvp_ctl.ic)
-		return -EBUSY;
-	err = hvsim_ic_create(dev, &hvsim_kvp_desc, 0);
-	if (!err)
-		hvsim_kvp_ctl.ic = dev->priv;
-	return err;
+	return hvsim_ic_create_single(dev, &hvsim_kvp_desc,
+				      &hvsim_kvp_ctl.ic);
 }
 
 static void hvsim_kvp_destroy(struct hvsim_dev *dev)
 {
-	lockdep_assert_held(&hvsim_mutex);
-	if (hvsim_kvp_ctl.ic == dev->priv)
-		hvsim_kvp_ctl.ic = NULL;
-	hvsim_ic_destroy(dev);
+	hvsim_ic_destroy_single(dev, &hvsim_kvp_ctl.ic);
 }
 
 /* The KVP IC device class. */

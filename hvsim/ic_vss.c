@@ -229,26 +229,16 @@ static void hvsim_vss_debugfs(struct dentry *dir)
 	debugfs_create_file("stats", 0400, dir, NULL, &hvsim_vss_stats_fops);
 }
 
+/* One VSS device at a time: the ctl file drives it. */
 static int hvsim_vss_create(struct hvsim_dev *dev)
 {
-	int err;
-
-	lockdep_assert_held(&hvsim_mutex);
-	/* One VSS device at a time: the ctl file drives it. */
-	if (hvsim_vss_ctl.ic)
-		return -EBUSY;
-	err = hvsim_ic_create(dev, &hvsim_vss_desc, 0);
-	if (!err)
-		hvsim_vss_ctl.ic = dev->priv;
-	return err;
+	return hvsim_ic_create_single(dev, &hvsim_vss_desc,
+				      &hvsim_vss_ctl.ic);
 }
 
 static void hvsim_vss_destroy(struct hvsim_dev *dev)
 {
-	lockdep_assert_held(&hvsim_mutex);
-	if (hvsim_vss_ctl.ic == dev->priv)
-		hvsim_vss_ctl.ic = NULL;
-	hvsim_ic_destroy(dev);
+	hvsim_ic_destroy_single(dev, &hvsim_vss_ctl.ic);
 }
 
 /* The VSS IC device class. */

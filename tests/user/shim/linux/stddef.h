@@ -5,4 +5,7 @@
 
 #include <stddef.h>
 
+/* The size of a struct member, as the kernel's. */
+#define sizeof_field(TYPE, MEMBER) sizeof((((TYPE *)0)->MEMBER))
+
 #endif
