@@ -21,13 +21,7 @@
 #include <proto/vstor.h>
 #include <lumen/vstor_msg.h>
 
-#ifdef __KERNEL__
-#include <linux/export.h>
-#endif
-#if !defined(__KERNEL__) || defined(LUMEN_PURE_NO_EXPORT)
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
-#endif
+#include <lumen/pure.h>
 
 /* SCSI opcodes the mapping treats specially. */
 #define VSTOR_OPC_TEST_UNIT_READY	0x00

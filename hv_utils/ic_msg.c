@@ -20,13 +20,7 @@
 #include <asm/byteorder.h>
 #include <lumen/ic_msg.h>
 
-#ifdef __KERNEL__
-#include <linux/export.h>
-#endif
-#if !defined(__KERNEL__) || defined(LUMEN_PURE_NO_EXPORT)
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
-#endif
+#include <lumen/pure.h>
 
 #define IC_VER_WIRE_SIZE	sizeof(struct ic_ver)
 #define IC_NEG_HDR_SIZE		sizeof(struct ic_negotiate)

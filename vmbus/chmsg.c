@@ -17,13 +17,7 @@
 #include <asm/byteorder.h>
 #include <lumen/chmsg.h>
 
-#ifdef __KERNEL__
-#include <linux/export.h>
-#endif
-#if !defined(__KERNEL__) || defined(LUMEN_PURE_NO_EXPORT)
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
-#endif
+#include <lumen/pure.h>
 
 /* Fields in the order of struct vmbus_chmsg_info. */
 #define VMBUS_CHMSG_ROW(type, name, stype, dir, min_len, version, max_len, \

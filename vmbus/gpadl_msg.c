@@ -24,13 +24,7 @@
  * LUMEN_PURE_NO_EXPORT first (userspace has no exports at all), so the
  * symbols are never exported twice.
  */
-#ifdef __KERNEL__
-#include <linux/export.h>
-#endif
-#if !defined(__KERNEL__) || defined(LUMEN_PURE_NO_EXPORT)
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
-#endif
+#include <lumen/pure.h>
 
 #define GPADL_HDR_SIZE		sizeof(struct vmbus_msg_gpadl_header)
 #define GPADL_BODY_SIZE		sizeof(struct vmbus_msg_gpadl_body)

@@ -35,17 +35,12 @@
 #include <linux/kernel.h>
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
-#include <linux/export.h>
 #include <asm/barrier.h>
 #include <asm/byteorder.h>
 
 #include <proto/vmbus_ring.h>
 #include <lumen/ring.h>
-
-#ifdef LUMEN_PURE_NO_EXPORT
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
-#endif
+#include <lumen/pure.h>
 
 #define LUMEN_RING_DESC_SIZE	((u32)sizeof(struct vmbus_pkt_desc))
 #define LUMEN_RING_TRAILER_SIZE	((u32)sizeof(struct vmbus_pkt_trailer))

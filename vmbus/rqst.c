@@ -22,16 +22,13 @@
 
 #include <lumen/rqst.h>
 
+#include <lumen/pure.h>
+
 #ifdef __KERNEL__
-#include <linux/export.h>
 #include <linux/nospec.h>
 #else
 /* Userspace copies (tests, fuzzer) have no speculation to worry about. */
 #define array_index_nospec(index, size)	((void)(size), (index))
-#endif
-#if !defined(__KERNEL__) || defined(LUMEN_PURE_NO_EXPORT)
-#undef EXPORT_SYMBOL_NS_GPL
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	static_assert(1, #sym #ns)
 #endif
 
 /* The sentinels are never valid slot indices. */
