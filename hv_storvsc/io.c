@@ -343,9 +343,9 @@ static void storvsc_on_packet(struct storvsc_chan *sc,
  * transaction id 0 carries host notifications, any other id is an SRB
  * completion looked up in the channel's table.
  *
- * After publishing the read index the ring is checked once more: a packet
- * the host wrote after our last look but before the new read index was
- * visible found the ring non-empty, so the host did not signal it.
+ * A packet the host writes after our last look is not lost: the core
+ * runs this callback again when the ring is not empty once it unmasks
+ * the host's signals.
  *
  * Context: softirq, on the channel's target CPU.
  */
@@ -355,21 +355,10 @@ void storvsc_on_channel(void *ctx)
 	struct lumen_chan_pkt p;
 	int ret;
 
-	for (;;) {
-		while ((ret = lumen_chan_recv(sc->chan, sc->rxbuf,
-					      sizeof(sc->rxbuf), &p)) == 0)
-			storvsc_on_packet(sc, &p);
-		lumen_chan_recv_done(sc->chan);
-		if (ret != -ENODATA)
-			break;
-		/* Our read index store before the ring's write index load. */
-		smp_mb();
-		ret = lumen_chan_recv(sc->chan, sc->rxbuf, sizeof(sc->rxbuf),
-				      &p);
-		if (ret)
-			break;
+	while ((ret = lumen_chan_recv(sc->chan, sc->rxbuf, sizeof(sc->rxbuf),
+				      &p)) == 0)
 		storvsc_on_packet(sc, &p);
-	}
+	lumen_chan_recv_done(sc->chan);
 	if (ret == -EMSGSIZE) {
 		/* Larger than any VSTOR packet: the host is broken. */
 		atomic64_inc(&sc->stats.bad_pkt);
