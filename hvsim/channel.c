@@ -15,8 +15,14 @@
  *   0x8000FFFF; the channel stays closed.
  * - Events: HvSignalEvent on the channel's connection id (an "event port"
  *   that exists only while the channel is open, else
- *   INVALID_CONNECTION_ID) schedules the channel's work, which drains the
- *   guest-to-host ring and writes the device's replies. Host-to-guest
+ *   INVALID_CONNECTION_ID) has the channel served (hvsim_chan_kick()):
+ *   its work item drains the guest-to-host ring and writes the device's
+ *   replies. A fast channel (a class with packet_atomic, storage) is
+ *   served by a tasklet instead, on the signalling vCPU when it can be,
+ *   the way Hyper-V's in-kernel VSPs (storvsp) serve their rings from
+ *   DPCs; a packet that needs to sleep (a completion delay, a rare
+ *   command, memory for written data) moves the channel to the work item
+ *   until the ring is empty, in order. Host-to-guest
  *   events set the relid bit in the target VP's SINT 2 event flags; the
  *   ring code decides when (empty-to-non-empty writes, pending-send
  *   transitions) and honours the guest's interrupt mask.
@@ -33,8 +39,8 @@
  *   a pending bit the host finds there counts as HvSignalEvent on the
  *   channel's connection id, which keeps working too.
  * - CLOSECHANNEL / rescind / release / unload: the event port goes first,
- *   then the work is flushed, then the rings are unmapped; nothing touches
- *   guest memory after that.
+ *   then the tasklet and the work are flushed, then the rings are
+ *   unmapped; nothing touches guest memory after that.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -57,6 +63,11 @@
 
 /* Legacy interrupt page: host-to-guest bits first, guest-to-host second. */
 #define HVSIM_INT_PAGE_HALF	(TLFS_PAGE_SIZE / 2)
+/*
+ * Packets a fast channel's tasklet handles before it lets other softirqs
+ * (and, past the softirq limits, ksoftirqd) have the CPU, as NAPI does.
+ */
+#define HVSIM_CHAN_BUDGET	64
 
 /* Open channels by event connection id; read under RCU by the signal path. */
 static DEFINE_XARRAY(hvsim_conns);
@@ -106,6 +117,8 @@ static void hvsim_chan_unmap(struct hvsim_chan *c)
 	c->pkt = NULL;
 	c->reply = NULL;
 	c->reply_len = 0;
+	c->held = false;
+	c->in_work = false;
 	c->send_pending = false;
 	c->legacy_events = false;
 }
@@ -212,6 +225,7 @@ void hvsim_chan_open(struct hvsim_dev *dev,
 			   rcu_access_pointer(hvsim_int_page);
 	dev->ring_gpadl = handle;
 	dev->broken = false;
+	c->stopping = false;
 	WRITE_ONCE(dev->target_vp, vp);
 	ret = xa_insert(&hvsim_conns, dev->conn_id, dev, GFP_KERNEL);
 	if (ret)
@@ -228,7 +242,7 @@ void hvsim_chan_open(struct hvsim_dev *dev,
 	if (dev->cls->opened)
 		dev->cls->opened(dev);
 	/* Packets the guest wrote before it saw the result. */
-	queue_work(hvsim_wq, &dev->work);
+	hvsim_chan_kick(dev);
 	return;
 
 out_put:
@@ -250,10 +264,23 @@ static void hvsim_chan_outbox_close(struct hvsim_chan *c)
 	spin_lock_irqsave(&c->out_lock, flags);
 	c->out_open = false;
 	list_splice_init(&c->outbox, &drop);
-	c->outbox_len = 0;
+	WRITE_ONCE(c->outbox_len, 0);
 	spin_unlock_irqrestore(&c->out_lock, flags);
 	list_for_each_entry_safe(o, tmp, &drop, node)
 		kfree(o);
+}
+
+/*
+ * Wait until neither the channel's tasklet nor its work item runs or is
+ * queued. The work item reschedules the tasklet when it hands a fast
+ * channel back, hence the second kill; a stopping channel is not handed
+ * on again.
+ */
+static void hvsim_chan_quiesce(struct hvsim_dev *dev)
+{
+	tasklet_kill(&dev->bh);
+	flush_work(&dev->work);
+	tasklet_kill(&dev->bh);
 }
 
 /**
@@ -261,8 +288,8 @@ static void hvsim_chan_outbox_close(struct hvsim_chan *c)
  * @dev: the channel; nothing happens unless it is open.
  * @notify: answer a ring-GPADL teardown that waited for the close.
  *
- * The event connection id goes first, then every signal in flight and the
- * work are waited for; only then are the rings unmapped. The channel is
+ * The event connection id goes first, then every signal in flight, the
+ * tasklet and the work are waited for; only then are the rings unmapped. The channel is
  * left offered and closed.
  *
  * Context: process context, hvsim_mutex held; sleeps.
@@ -276,8 +303,9 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
 	if (dev->monitor_id != HVSIM_MONITOR_NONE)
 		hvsim_mnf_chan_close();
 	hvsim_chan_outbox_close(&dev->chan);
+	WRITE_ONCE(dev->chan.stopping, true);
 	synchronize_rcu();
-	cancel_work_sync(&dev->work);
+	hvsim_chan_quiesce(dev);
 	WRITE_ONCE(dev->corrupt, HVSIM_CORRUPT_NONE);
 	hvsim_chan_unmap(&dev->chan);
 	WRITE_ONCE(dev->target_vp, VMBUS_MSG_TARGET_VP_NONE);
@@ -294,7 +322,7 @@ void hvsim_chan_stop(struct hvsim_dev *dev, bool notify)
  *
  * OpenVMM's rules: the channel must be open with interrupts enabled, and
  * MODIFYCHANNEL cannot disable them. On success no event goes to the old
- * VP after this returns (the work is flushed).
+ * VP after this returns (the tasklet and the work are flushed).
  *
  * Context: process context, hvsim_mutex held; sleeps.
  * Return: 0, -EBADFD if the channel is not open, -EPERM if it was opened
@@ -310,7 +338,7 @@ int hvsim_chan_modify(struct hvsim_dev *dev, u32 target_vp)
 	if (!hvsim_vp_valid(target_vp))
 		return -EINVAL;
 	WRITE_ONCE(dev->target_vp, target_vp);
-	flush_work(&dev->work);
+	hvsim_chan_quiesce(dev);
 	return 0;
 }
 
@@ -406,6 +434,9 @@ static int hvsim_chan_flush_outbox(struct hvsim_dev *dev, bool *signal)
 	int ret;
 
 	for (;;) {
+		/* Posts kick the channel after queueing: a stale 0 is fine. */
+		if (!READ_ONCE(c->outbox_len))
+			return 0;
 		spin_lock_irqsave(&c->out_lock, flags);
 		o = list_first_entry_or_null(&c->outbox, struct hvsim_outpkt,
 					     node);
@@ -420,7 +451,7 @@ static int hvsim_chan_flush_outbox(struct hvsim_dev *dev, bool *signal)
 			return ret;
 		spin_lock_irqsave(&c->out_lock, flags);
 		list_del(&o->node);
-		c->outbox_len--;
+		WRITE_ONCE(c->outbox_len, c->outbox_len - 1);
 		spin_unlock_irqrestore(&c->out_lock, flags);
 		kfree(o);
 	}
@@ -462,9 +493,9 @@ int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
 		ret = -ENOSPC;
 	if (!ret) {
 		list_add_tail(&o->node, &c->outbox);
-		c->outbox_len++;
-		/* Queued under the lock: a stopping channel waits for it. */
-		queue_work(hvsim_wq, &dev->work);
+		WRITE_ONCE(c->outbox_len, c->outbox_len + 1);
+		/* Kicked under the lock: a stopping channel waits for it. */
+		hvsim_chan_kick(dev);
 	}
 	spin_unlock_irqrestore(&c->out_lock, flags);
 	if (ret)
@@ -530,11 +561,54 @@ static int hvsim_chan_check(const struct lumen_ring_pkt *pkt, const u8 *buf)
 }
 
 /*
- * Take packets off the guest-to-host ring until it is empty, the reply
- * ring is full (-EAGAIN) or the channel broke (other errors); publish the
- * read index in every case but the last.
+ * Hand one packet (the private copy in c->pkt) to the device and send its
+ * reply. In softirq context (@atomic) the class's packet_atomic hook gets
+ * it, unless a completion fault would sleep; a packet that needs process
+ * context is held for the work item (-EWOULDBLOCK). Else as
+ * hvsim_chan_write().
  */
-static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
+static int hvsim_chan_handle(struct hvsim_dev *dev,
+			     const struct lumen_ring_pkt *pkt, bool atomic,
+			     bool *signal)
+{
+	struct hvsim_chan *c = &dev->chan;
+	u32 len;
+
+	if (atomic) {
+		len = hvsim_fault_completion_sleeps() ? HVSIM_PKT_SLEEP :
+		      dev->cls->packet_atomic(dev, pkt, c->pkt, c->reply);
+		if (len == HVSIM_PKT_SLEEP) {
+			c->held_pkt = *pkt;
+			c->held = true;
+			return -EWOULDBLOCK;
+		}
+		hvsim_count(&dev->served_atomic);
+	} else {
+		/*
+		 * A guest that keeps the ring full must not hold this worker
+		 * (and the server work behind it) on a non-preemptible kernel.
+		 */
+		cond_resched();
+		len = dev->cls->packet(dev, pkt, c->pkt, c->reply);
+	}
+	c->reply_len = len;
+	/* Faults: a completion delayed or lost by the host. */
+	if (c->reply_len && hvsim_fault_completion(!atomic))
+		c->reply_len = 0;
+	if (!c->reply_len)
+		return 0;
+	return hvsim_chan_flush_reply(dev, signal);
+}
+
+/*
+ * Take packets off the guest-to-host ring until it is empty, the reply
+ * ring is full (-EAGAIN), @budget packets were handled in softirq context
+ * (-EINPROGRESS), a packet needs process context (-EWOULDBLOCK) or the
+ * channel broke (other errors); publish the read index in every case but
+ * the last.
+ */
+static int hvsim_chan_drain(struct hvsim_dev *dev, bool atomic, u32 budget,
+			    bool *signal)
 {
 	struct hvsim_chan *c = &dev->chan;
 	struct lumen_ring_pkt pkt;
@@ -542,6 +616,10 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
 
 	lumen_ring_intr_mask(&c->in);
 	for (;;) {
+		if (!budget--) {
+			ret = -EINPROGRESS;
+			break;
+		}
 		ret = lumen_ring_peek(&c->in, c->pkt, dev->cls->max_packet,
 				      &pkt);
 		if (ret == -ENODATA) {
@@ -562,22 +640,11 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
 			return ret;
 		}
 		hvsim_count(&dev->pkts_in);
-		/*
-		 * A guest that keeps the ring full must not hold this worker
-		 * (and the server work behind it) on a non-preemptible kernel.
-		 */
-		cond_resched();
-		c->reply_len = dev->cls->packet(dev, &pkt, c->pkt, c->reply);
-		/* Faults: a completion delayed or lost by the host. */
-		if (c->reply_len && hvsim_fault_completion())
-			c->reply_len = 0;
-		if (c->reply_len) {
-			ret = hvsim_chan_flush_reply(dev, signal);
-			if (ret == -EAGAIN)
-				break;
-			if (ret)
-				return ret;
-		}
+		ret = hvsim_chan_handle(dev, &pkt, atomic, signal);
+		if (ret == -EAGAIN || ret == -EWOULDBLOCK)
+			break;
+		if (ret)
+			return ret;
 	}
 	/* Space freed for a guest blocked on this ring: wake it. */
 	if (lumen_ring_read_commit(&c->in))
@@ -585,26 +652,28 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool *signal)
 	return ret;
 }
 
-/**
- * hvsim_chan_work() - The channel's work: serve the guest-to-host ring.
- * @work: &struct hvsim_dev.work.
+/*
+ * Serve an open channel: a pending ring_corrupt fault first (the channel
+ * then counts as broken); nothing for a broken or stalled channel.
+ * Otherwise a packet held for the work item, a reply still waiting for
+ * space and the outbox go first, then the guest-to-host ring is drained
+ * with the guest's signals masked and looked at again after unmasking.
+ * The guest is signalled once at the end if the ring code asked for it.
  *
- * Sends a reply still waiting for space first, then drains the ring with
- * the guest's signals masked, and looks again after unmasking. Signals the
- * guest once at the end if the ring code asked for it. Faults: a pending
- * ring_corrupt is applied first (the channel then counts as broken); a
- * stalled channel is left alone.
- *
- * Context: process context (workqueue); owns the channel's rings.
+ * In softirq context (@atomic, a fast channel's tasklet) at most
+ * HVSIM_CHAN_BUDGET packets are handled before the tasklet reschedules
+ * itself, signals still masked; a packet that needs process context
+ * hands the channel to the work item.
  */
-void hvsim_chan_work(struct work_struct *work)
+static void hvsim_chan_serve(struct hvsim_dev *dev, bool atomic)
 {
-	struct hvsim_dev *dev = container_of(work, struct hvsim_dev, work);
 	struct hvsim_chan *c = &dev->chan;
 	bool signal = false;
 	int ret, corrupt;
 
-	corrupt = xchg(&dev->corrupt, HVSIM_CORRUPT_NONE);
+	/* A plain look first: the exchange is dear on every pass. */
+	corrupt = READ_ONCE(dev->corrupt) ?
+		  xchg(&dev->corrupt, HVSIM_CORRUPT_NONE) : HVSIM_CORRUPT_NONE;
 	if (corrupt) {
 		/* Fault: corrupt the ring, tell the guest, serve no more. */
 		hvsim_fault_corrupt_ring(dev, corrupt);
@@ -615,6 +684,12 @@ void hvsim_chan_work(struct work_struct *work)
 	/* Broken, or stalled by a fault: leave the rings alone. */
 	if (READ_ONCE(dev->broken) || READ_ONCE(dev->stalled))
 		return;
+	if (c->held) {
+		c->held = false;
+		ret = hvsim_chan_handle(dev, &c->held_pkt, false, &signal);
+		if (ret && ret != -EAGAIN)
+			goto out;
+	}
 	for (;;) {
 		if (c->reply_len) {
 			ret = hvsim_chan_flush_reply(dev, &signal);
@@ -624,15 +699,99 @@ void hvsim_chan_work(struct work_struct *work)
 		ret = hvsim_chan_flush_outbox(dev, &signal);
 		if (ret)
 			break;
-		ret = hvsim_chan_drain(dev, &signal);
+		ret = hvsim_chan_drain(dev, atomic,
+				       atomic ? HVSIM_CHAN_BUDGET : U32_MAX,
+				       &signal);
+		if (ret == -EINPROGRESS) {
+			tasklet_schedule(&dev->bh);
+			break;
+		}
+		if (ret == -EWOULDBLOCK) {
+			hvsim_count(&dev->handovers);
+			WRITE_ONCE(c->in_work, true);
+			queue_work(hvsim_wq, &dev->work);
+			break;
+		}
 		if (ret && ret != -EAGAIN)
 			break;
 		/* Unmask even when blocked, so new packets are signalled. */
 		if (!lumen_ring_intr_unmask(&c->in) || ret)
 			break;
 	}
+out:
 	if (signal)
 		hvsim_chan_notify_guest(dev);
+}
+
+/**
+ * hvsim_chan_work() - The channel's work item: serve it in process context.
+ * @work: &struct hvsim_dev.work.
+ *
+ * Serves the channel (see hvsim_chan_serve()). For a fast channel this
+ * runs only when its tasklet handed it over; the channel goes back to the
+ * tasklet afterwards.
+ *
+ * Context: process context (workqueue); owns the channel's rings.
+ */
+void hvsim_chan_work(struct work_struct *work)
+{
+	struct hvsim_dev *dev = container_of(work, struct hvsim_dev, work);
+	struct hvsim_chan *c = &dev->chan;
+
+	if (READ_ONCE(c->stopping))
+		return;
+	hvsim_chan_serve(dev, false);
+	if (!dev->cls->packet_atomic)
+		return;
+	/* Pairs with the tasklet's acquire: our ring state goes with it. */
+	smp_store_release(&c->in_work, false);
+	tasklet_schedule(&dev->bh);
+}
+
+/**
+ * hvsim_chan_bh() - A fast channel's tasklet: serve it in softirq context.
+ * @t: &struct hvsim_dev.bh.
+ *
+ * Does nothing while the work item serves the channel.
+ *
+ * Context: softirq; owns the channel's rings unless the work item does.
+ */
+void hvsim_chan_bh(struct tasklet_struct *t)
+{
+	struct hvsim_dev *dev = from_tasklet(dev, t, bh);
+	struct hvsim_chan *c = &dev->chan;
+
+	/* Acquire: pairs with the work item's release when it hands back. */
+	if (READ_ONCE(c->stopping) || smp_load_acquire(&c->in_work))
+		return;
+	hvsim_chan_serve(dev, true);
+}
+
+/**
+ * hvsim_chan_kick() - Have an open channel served.
+ * @dev: the channel.
+ *
+ * A fast channel (its class has packet_atomic) goes to its tasklet. From
+ * task context with interrupts and bottom halves enabled, the tasklet runs
+ * before this returns, on this vCPU, as Hyper-V runs an in-kernel VSP on
+ * the intercept of the signalling VP; elsewhere it runs at the next
+ * softirq. Other channels go to their work item.
+ *
+ * Context: any context.
+ */
+void hvsim_chan_kick(struct hvsim_dev *dev)
+{
+	if (!dev->cls->packet_atomic) {
+		queue_work(hvsim_wq, &dev->work);
+		return;
+	}
+	if (!in_task() || irqs_disabled()) {
+		tasklet_schedule(&dev->bh);
+		return;
+	}
+	local_bh_disable();
+	tasklet_schedule(&dev->bh);
+	local_bh_enable();
 }
 
 /* Legacy shared event: every relid bit the guest set in its half. */
@@ -648,7 +807,7 @@ static void hvsim_chan_scan_legacy(unsigned long *bits)
 			dev = xa_load(&hvsim_conns,
 				      HVSIM_CONN_ID(i * BITS_PER_LONG + bit));
 			if (dev)
-				queue_work(hvsim_wq, &dev->work);
+				hvsim_chan_kick(dev);
 		}
 	}
 }
@@ -678,7 +837,7 @@ int hvsim_chan_signal(u32 conn_id)
 	} else {
 		dev = xa_load(&hvsim_conns, conn_id);
 		if (dev) {
-			queue_work(hvsim_wq, &dev->work);
+			hvsim_chan_kick(dev);
 			status = TLFS_STATUS_SUCCESS;
 		}
 	}

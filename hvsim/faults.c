@@ -169,16 +169,20 @@ bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed)
 
 /**
  * hvsim_fault_completion() - Apply the completion faults to one reply.
+ * @may_sleep: the caller may sleep (the channel's work item).
  *
- * Delays the reply by delay_ms, then drops it if drop_completions says so.
+ * Delays the reply by delay_ms if @may_sleep, then drops it if
+ * drop_completions says so. A fast channel's tasklet hands a packet to
+ * the work item while hvsim_fault_completion_sleeps(); a delay armed in
+ * between starts with the next packet.
  *
- * Context: the channel's work item; sleeps while delaying.
+ * Context: the channel's work item or tasklet; sleeps while delaying.
  * Return: true if the reply is dropped.
  */
-bool hvsim_fault_completion(void)
+bool hvsim_fault_completion(bool may_sleep)
 {
 	struct hvsim_faults *f = &hvsim_faults;
-	u32 delay = READ_ONCE(f->delay_ms);
+	u32 delay = may_sleep ? READ_ONCE(f->delay_ms) : 0;
 
 	if (delay) {
 		msleep(delay);
@@ -189,6 +193,17 @@ bool hvsim_fault_completion(void)
 	atomic64_inc(&f->completions_dropped);
 	pr_info("fault: completion dropped\n");
 	return true;
+}
+
+/**
+ * hvsim_fault_completion_sleeps() - Would a completion fault sleep now?
+ *
+ * Context: any context.
+ * Return: true while delay_ms is armed.
+ */
+bool hvsim_fault_completion_sleeps(void)
+{
+	return READ_ONCE(hvsim_faults.delay_ms) != 0;
 }
 
 /**

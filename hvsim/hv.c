@@ -28,6 +28,8 @@
 #include <linux/list.h>
 #include <linux/math64.h>
 #include <linux/module.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -111,16 +113,33 @@ static void hvsim_ipi_fn(void *info)
  * Raise the VMBus interrupt on v->cpu: a local hard irq_work, reached from
  * another CPU through an asynchronous IPI. A busy IPI already carries a
  * raise, and the work item runs the handler once for every pending event.
+ *
+ * On v->cpu itself, from softirq context with interrupts on (a fast
+ * channel's tasklet: the host runs on the vCPU it interrupts), the
+ * handler is called at once with interrupts off, as the vCPU would take
+ * the interrupt on resuming; what it schedules runs in this softirq pass.
+ * This spares the emulated APIC's self-IPI, the dearest part of a
+ * completion under TCG.
  */
 static void hvsim_raise(struct hvsim_vcpu *v)
 {
+	hvsim_isr_fn isr;
+
 	/* A crashed guest takes no interrupts (hvsim_hv_guest_crash()). */
 	if (READ_ONCE(hvsim_irqs_held))
 		return;
-	if (v->cpu == get_cpu())
-		irq_work_queue(&v->irq);
-	else
+	if (v->cpu != get_cpu()) {
 		smp_call_function_single_async(v->cpu, &v->ipi);
+	} else if (in_serving_softirq() && !irqs_disabled()) {
+		/* An RCU reader for hvsim_irq_unregister(). */
+		local_irq_disable();
+		isr = READ_ONCE(hvsim_isr);
+		if (isr)
+			isr();
+		local_irq_enable();
+	} else {
+		irq_work_queue(&v->irq);
+	}
 	put_cpu();
 }
 
@@ -366,6 +385,8 @@ static void hvsim_irq_unregister(void)
 	unsigned int cpu;
 
 	WRITE_ONCE(hvsim_isr, NULL);
+	/* Direct calls run with interrupts off: wait for them too. */
+	synchronize_rcu();
 	for_each_possible_cpu(cpu)
 		irq_work_sync(&hvsim_vcpus[cpu].irq);
 }

@@ -17,9 +17,14 @@
  *   channel through an xarray of connection ids read under RCU. A channel
  *   enters it only once its rings are ready and leaves it before they go:
  *   xa_erase(), synchronize_rcu(), cancel_work_sync(), only then unmap.
- * - struct hvsim_chan (the rings and their buffers) belongs to the
- *   channel's work item while the channel is open and to the mutex holder
- *   otherwise. A work item never runs twice at once.
+ * - struct hvsim_chan (the rings and their buffers) belongs to whoever
+ *   serves the channel while it is open, and to the mutex holder
+ *   otherwise. A channel whose class has no @packet_atomic is served by
+ *   its work item, which never runs twice at once. A "fast" channel (the
+ *   class has @packet_atomic) is served by its tasklet, which never runs
+ *   twice at once either, except while @in_work is set: the tasklet handed
+ *   a packet that needs process context to the work item and touches
+ *   nothing until the work item clears @in_work and reschedules it.
  * - The post path (hvsim_server_post(), any context) uses the server's own
  *   spinlock for its inbox and the connection ids it checks.
  * - hv.c: a spinlock per simulated vCPU, interrupts off.
@@ -29,6 +34,8 @@
 
 #include <linux/atomic.h>
 #include <linux/compiler.h>
+#include <linux/interrupt.h>
+#include <linux/limits.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
@@ -84,6 +91,13 @@ struct seq_file;
  *	@reply has room for @max_packet bytes. Returns the length of the
  *	reply packet written to @reply (descriptor first), or 0 for none.
  *	Runs in the channel's work item; may sleep.
+ * @packet_atomic: optional; @packet for softirq context, where it must not
+ *	sleep. It returns %HVSIM_PKT_SLEEP, having changed nothing, for a
+ *	packet it can only handle in process context; @packet then gets that
+ *	packet in the channel's work item, which serves the channel until its
+ *	ring is empty. A class that has it is served from a tasklet, on the
+ *	vCPU that signalled when it can be, as Hyper-V's in-kernel VSPs serve
+ *	their rings from DPCs; @stamp must then not sleep either.
  * @create: optional; set up @dev->priv for a new device (a sub-channel has
  *	@dev->primary set). Runs under hvsim_mutex. Returns 0 or an errno,
  *	which refuses the device.
@@ -103,7 +117,8 @@ struct seq_file;
  * @debugfs: optional; create the class's control files in @dir
  *	(hvsim/<name>/), once at module load, before any device exists.
  *
- * Every hook runs in process context.
+ * Every hook but @packet_atomic (and @stamp on fast channels) runs in
+ * process context.
  */
 struct hvsim_dev_class {
 	const char *name;
@@ -112,6 +127,9 @@ struct hvsim_dev_class {
 	u32 max_packet;
 	u32 (*packet)(struct hvsim_dev *dev, const struct lumen_ring_pkt *pkt,
 		      const u8 *buf, u8 *reply);
+	u32 (*packet_atomic)(struct hvsim_dev *dev,
+			     const struct lumen_ring_pkt *pkt, const u8 *buf,
+			     u8 *reply);
 	int (*create)(struct hvsim_dev *dev);
 	void (*destroy)(struct hvsim_dev *dev);
 	void (*opened)(struct hvsim_dev *dev);
@@ -119,6 +137,9 @@ struct hvsim_dev_class {
 	void (*stamp)(struct hvsim_dev *dev, u8 *pkt, u32 len);
 	void (*debugfs)(struct dentry *dir);
 };
+
+/* What &hvsim_dev_class.packet_atomic returns for "not here, may sleep". */
+#define HVSIM_PKT_SLEEP		U32_MAX
 
 /**
  * enum hvsim_dev_state - Where a device is in its life with the guest.
@@ -151,11 +172,21 @@ enum hvsim_dev_state {
  * @out_lock: protects @outbox, @outbox_len and @out_open; interrupts off.
  * @outbox: host-initiated packets (&struct hvsim_outpkt) waiting for the
  *	work item to write them, oldest first.
- * @outbox_len: entries on @outbox.
+ * @outbox_len: entries on @outbox; written with WRITE_ONCE() under
+ *	@out_lock, looked at locklessly by whoever serves the channel.
  * @out_open: hvsim_dev_post() takes packets (the channel is open).
+ * @held: a fast channel's tasklet left the packet in @pkt (described by
+ *	@held_pkt, already taken off the ring) to the work item.
+ * @held_pkt: that packet's ring-level description.
+ * @in_work: a fast channel is being served by its work item; its tasklet
+ *	does nothing (set by the tasklet, cleared by the work item with
+ *	release semantics, read with acquire).
+ * @stopping: the channel is being stopped: neither tasklet nor work item
+ *	serves it or hands it to the other (set under hvsim_mutex).
  *
- * Apart from the @out_lock fields: owned by the channel's work item while
- * the channel is open, by the holder of hvsim_mutex otherwise.
+ * Apart from the @out_lock fields: owned by whoever serves the channel
+ * while it is open (see the locking rules above), by the holder of
+ * hvsim_mutex otherwise.
  */
 struct hvsim_chan {
 	struct lumen_ring in;
@@ -171,6 +202,10 @@ struct hvsim_chan {
 	struct list_head outbox;
 	u32 outbox_len;
 	bool out_open;
+	bool held;
+	struct lumen_ring_pkt held_pkt;
+	bool in_work;
+	bool stopping;
 };
 
 /**
@@ -213,7 +248,12 @@ struct hvsim_outpkt {
  *	WRITE_ONCE(), read by the work item).
  * @ring_gpadl: handle of the ring GPADL while open (mutex).
  * @chan: ring state, see &struct hvsim_chan.
- * @work: drains the guest-to-host ring; queued by the signal path.
+ * @work: drains the guest-to-host ring; queued by the signal path, or
+ *	for a fast channel by its tasklet (see &struct hvsim_chan.in_work).
+ * @bh: a fast channel's tasklet: drains the guest-to-host ring in softirq
+ *	context; scheduled by the signal path.
+ * @served_atomic: packets a fast channel's tasklet handled.
+ * @handovers: times a fast channel's tasklet handed it to the work item.
  * @broken: the ring was corrupt or the guest broke the ring protocol;
  *	the channel serves nothing until it is closed (work item; read with
  *	READ_ONCE()).
@@ -228,7 +268,8 @@ struct hvsim_outpkt {
  *	the work item with xchg()).
  * @priv: the class's private data, see &struct hvsim_dev_class.create.
  *
- * Counters are written only by the work item and read locklessly.
+ * Counters are written only by whoever serves the channel and read
+ * locklessly.
  */
 struct hvsim_dev {
 	struct list_head node;
@@ -247,11 +288,14 @@ struct hvsim_dev {
 	u32 ring_gpadl;
 	struct hvsim_chan chan;
 	struct work_struct work;
+	struct tasklet_struct bh;
 	bool broken;
 	u64 pkts_in;
 	u64 pkts_out;
 	u64 bad_pkts;
 	u64 ring_errors;
+	u64 served_atomic;
+	u64 handovers;
 	bool stalled;
 	int corrupt;
 	void *priv;
@@ -383,6 +427,8 @@ void hvsim_chan_open(struct hvsim_dev *dev, const struct vmbus_msg_open_channel 
 void hvsim_chan_stop(struct hvsim_dev *dev, bool notify);
 int hvsim_chan_modify(struct hvsim_dev *dev, u32 target_vp);
 void hvsim_chan_work(struct work_struct *work);
+void hvsim_chan_bh(struct tasklet_struct *t);
+void hvsim_chan_kick(struct hvsim_dev *dev);
 int hvsim_chan_signal(u32 conn_id);
 int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len);
 u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
@@ -403,7 +449,8 @@ void hvsim_mnf_show_stats(struct seq_file *m);
 /* faults.c: fault knobs. */
 void hvsim_faults_debugfs(struct dentry *parent);
 bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed);
-bool hvsim_fault_completion(void);
+bool hvsim_fault_completion(bool may_sleep);
+bool hvsim_fault_completion_sleeps(void);
 void hvsim_fault_corrupt_ring(struct hvsim_dev *dev, enum hvsim_corrupt mode);
 
 /* Bump a counter that only one work item writes and debugfs reads. */

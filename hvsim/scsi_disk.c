@@ -258,17 +258,20 @@ static void sd_reply(const struct hvsim_sbuf *b, const void *data, u32 len,
 		sd_ok(res, tx);
 }
 
-/* Make sure backing page @idx exists (zeroed if new): 0 or -ENOMEM. */
-static int sd_page_ensure(struct hvsim_sdisk *d, u64 idx)
+/*
+ * Make sure backing page @idx exists (zeroed if new), allocating with
+ * @gfp: 0 or -ENOMEM.
+ */
+static int sd_page_ensure(struct hvsim_sdisk *d, u64 idx, gfp_t gfp)
 {
 	struct page *page, *old;
 
 	if (xa_load(&d->pages, idx))
 		return 0;
-	page = alloc_page(GFP_NOIO | __GFP_ZERO);
+	page = alloc_page(gfp | __GFP_ZERO);
 	if (!page)
 		return -ENOMEM;
-	old = xa_cmpxchg(&d->pages, idx, NULL, page, GFP_NOIO);
+	old = xa_cmpxchg_bh(&d->pages, idx, NULL, page, gfp);
 	if (xa_is_err(old)) {
 		__free_page(page);
 		return -ENOMEM;
@@ -282,12 +285,13 @@ static int sd_page_ensure(struct hvsim_sdisk *d, u64 idx)
 
 /*
  * Move @len bytes between disk byte @pos and the guest buffer from its
- * start. Returns 0, or -ENOMEM when a page for written data cannot be had.
+ * start; pages for written data come with @gfp. Returns 0, or -ENOMEM
+ * when such a page cannot be had.
  * A write racing an UNMAP of the same blocks may land before it (and be
  * unmapped) or after it, as on any disk.
  */
 static int sd_xfer(struct hvsim_sdisk *d, u64 pos, const struct hvsim_sbuf *b,
-		   u32 len, bool to_guest)
+		   u32 len, bool to_guest, gfp_t gfp)
 {
 	struct page *gpage, *dpage;
 	u32 gpos = 0, gin, din, n;
@@ -300,7 +304,7 @@ static int sd_xfer(struct hvsim_sdisk *d, u64 pos, const struct hvsim_sbuf *b,
 		idx = pos >> HVSIM_SDISK_PAGE_SHIFT;
 		n = min3(len, HVSIM_SDISK_PAGE_SIZE - gin,
 			 HVSIM_SDISK_PAGE_SIZE - din);
-		if (!to_guest && sd_page_ensure(d, idx))
+		if (!to_guest && sd_page_ensure(d, idx, gfp))
 			return -ENOMEM;
 		gva = kmap_local_page(gpage);
 		/* A page found under RCU stays until the unlock. */
@@ -374,7 +378,7 @@ static void sd_discard(struct hvsim_sdisk *d, u64 lba, u64 count)
 		sd_zero_part(d, last << HVSIM_SDISK_PAGE_SHIFT,
 			     end - (last << HVSIM_SDISK_PAGE_SHIFT));
 	xa_for_each_range(&d->pages, idx, page, first, last - 1) {
-		if (xa_cmpxchg(&d->pages, idx, page, NULL, 0) != page)
+		if (xa_cmpxchg_bh(&d->pages, idx, page, NULL, 0) != page)
 			continue;
 		atomic_long_dec(&d->nr_pages);
 		list_add(&page->lru, &freed);
@@ -552,12 +556,12 @@ static void sd_take_sense(struct hvsim_sdisk *d, u8 *sense)
 	bool valid = false;
 
 	if (READ_ONCE(d->sense_valid)) {
-		spin_lock(&d->sense_lock);
+		spin_lock_bh(&d->sense_lock);
 		valid = d->sense_valid;
 		if (valid)
 			memcpy(sense, d->sense, HVSIM_SDISK_SENSE_LEN);
 		d->sense_valid = false;
-		spin_unlock(&d->sense_lock);
+		spin_unlock_bh(&d->sense_lock);
 	}
 	if (!valid) {
 		memset(sense, 0, HVSIM_SDISK_SENSE_LEN);
@@ -671,27 +675,43 @@ static bool sd_decode_rw(const u8 *cdb, u64 *lba, u64 *count)
 	}
 }
 
-static void sd_rw(struct hvsim_sdisk *d, const u8 *cdb,
-		  const struct hvsim_sbuf *b, struct hvsim_sres *res)
+/*
+ * READ and WRITE; pages for written data come with @gfp. Returns 0 with
+ * @res filled, or -ENOMEM with nothing answered when @gfp may not sleep
+ * and a page could not be had (the blocks copied so far are copied again
+ * when the command is retried).
+ */
+static int sd_rw(struct hvsim_sdisk *d, const u8 *cdb,
+		 const struct hvsim_sbuf *b, struct hvsim_sres *res, gfp_t gfp)
 {
 	bool read = cdb[0] == READ_6 || cdb[0] == READ_10 ||
 		    cdb[0] == READ_12 || cdb[0] == READ_16;
 	u64 lba, count;
 	u32 tx;
 
-	if (!sd_decode_rw(cdb, &lba, &count))
-		return sd_illegal(res, SD_ASC_INVALID_FIELD_CDB);
+	if (!sd_decode_rw(cdb, &lba, &count)) {
+		sd_illegal(res, SD_ASC_INVALID_FIELD_CDB);
+		return 0;
+	}
 	/* The buffer must hold every block; zero blocks is refused too. */
-	if (!count || count > b->len >> HVSIM_SDISK_BLOCK_SHIFT)
-		return sd_illegal(res, SD_ASC_LBA_OUT_OF_RANGE);
-	if (d->blocks <= lba || d->blocks - lba < count)
-		return sd_illegal(res, SD_ASC_LBA_OUT_OF_RANGE);
+	if (!count || count > b->len >> HVSIM_SDISK_BLOCK_SHIFT ||
+	    d->blocks <= lba || d->blocks - lba < count) {
+		sd_illegal(res, SD_ASC_LBA_OUT_OF_RANGE);
+		return 0;
+	}
 	tx = count << HVSIM_SDISK_BLOCK_SHIFT;
-	if (read && !b->writable)
-		return sd_bad_request(res);
-	if (sd_xfer(d, lba << HVSIM_SDISK_BLOCK_SHIFT, b, tx, read))
-		return sd_io_error(res);
+	if (read && !b->writable) {
+		sd_bad_request(res);
+		return 0;
+	}
+	if (sd_xfer(d, lba << HVSIM_SDISK_BLOCK_SHIFT, b, tx, read, gfp)) {
+		if (!gfpflags_allow_blocking(gfp))
+			return -ENOMEM;
+		sd_io_error(res);
+		return 0;
+	}
 	sd_ok(res, tx);
+	return 0;
 }
 
 static void sd_verify(struct hvsim_sdisk *d, const u8 *cdb,
@@ -731,7 +751,8 @@ static void sd_write_same(struct hvsim_sdisk *d, const u8 *cdb,
 		one.len = HVSIM_SDISK_BLOCK_SIZE;
 		for (i = 0; i < count; i++)
 			if (sd_xfer(d, (lba + i) << HVSIM_SDISK_BLOCK_SHIFT,
-				    &one, HVSIM_SDISK_BLOCK_SIZE, false))
+				    &one, HVSIM_SDISK_BLOCK_SIZE, false,
+				    GFP_NOIO))
 				return sd_io_error(res);
 	}
 	/* Hyper-V reports the bytes written, not the bytes sent. */
@@ -781,11 +802,11 @@ static void sd_save_sense(struct hvsim_sdisk *d, const struct hvsim_sres *res)
 {
 	if (!res->has_sense && !READ_ONCE(d->sense_valid))
 		return;
-	spin_lock(&d->sense_lock);
+	spin_lock_bh(&d->sense_lock);
 	if (res->has_sense)
 		memcpy(d->sense, res->sense, sizeof(d->sense));
 	WRITE_ONCE(d->sense_valid, res->has_sense);
-	spin_unlock(&d->sense_lock);
+	spin_unlock_bh(&d->sense_lock);
 }
 
 /**
@@ -810,7 +831,7 @@ void hvsim_sdisk_exec(struct hvsim_sdisk *d, const u8 *cdb,
 	case WRITE_10:
 	case WRITE_12:
 	case WRITE_16:
-		sd_rw(d, cdb, buf, res);
+		sd_rw(d, cdb, buf, res, GFP_NOIO);
 		break;
 	case WRITE_SAME:
 	case WRITE_SAME_16:
@@ -871,6 +892,44 @@ void hvsim_sdisk_exec(struct hvsim_sdisk *d, const u8 *cdb,
 		break;
 	}
 	sd_save_sense(d, res);
+}
+
+/**
+ * hvsim_sdisk_exec_atomic() - Execute a READ or WRITE without sleeping.
+ * @d: the disk.
+ * @cdb: the command descriptor block, %VSTOR_CDB_MAX bytes (zero-padded).
+ * @buf: the request's guest memory.
+ * @res: filled with the answer on success.
+ *
+ * READ and WRITE (6, 10, 12, 16) as hvsim_sdisk_exec() runs them, with
+ * pages for written data allocated without sleeping.
+ *
+ * Context: any context but hard irq; does not sleep.
+ * Return: 0 with @res filled; -EWOULDBLOCK for any other command, or when
+ * a page for written data cannot be had without sleeping: nothing is
+ * answered, and the caller runs the command with hvsim_sdisk_exec().
+ */
+int hvsim_sdisk_exec_atomic(struct hvsim_sdisk *d, const u8 *cdb,
+			    const struct hvsim_sbuf *buf,
+			    struct hvsim_sres *res)
+{
+	switch (cdb[0]) {
+	case READ_6:
+	case READ_10:
+	case READ_12:
+	case READ_16:
+	case WRITE_6:
+	case WRITE_10:
+	case WRITE_12:
+	case WRITE_16:
+		break;
+	default:
+		return -EWOULDBLOCK;
+	}
+	if (sd_rw(d, cdb, buf, res, GFP_NOWAIT | __GFP_NOWARN))
+		return -EWOULDBLOCK;
+	sd_save_sense(d, res);
+	return 0;
 }
 
 /**
@@ -954,7 +1013,7 @@ struct hvsim_sdisk *hvsim_sdisk_create(u64 bytes)
 
 	if (!d)
 		return NULL;
-	xa_init(&d->pages);
+	xa_init_flags(&d->pages, XA_FLAGS_LOCK_BH);
 	spin_lock_init(&d->sense_lock);
 	bytes = max_t(u64, round_down(bytes, HVSIM_SDISK_PAGE_SIZE),
 		      HVSIM_SDISK_PAGE_SIZE);
@@ -981,7 +1040,7 @@ void hvsim_sdisk_destroy(struct hvsim_sdisk *d)
 	if (!d)
 		return;
 	xa_for_each(&d->pages, idx, page) {
-		xa_erase(&d->pages, idx);
+		xa_erase_bh(&d->pages, idx);
 		__free_page(page);
 		cond_resched();
 	}

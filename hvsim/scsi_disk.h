@@ -79,7 +79,8 @@ struct hvsim_sres {
  * @blocks: capacity in logical blocks; constant.
  * @id: disk id (VPD 0x83 designators, VPD 0x80 serial); constant.
  * @serial: VPD 0x80 serial number, hex of @id; constant.
- * @sense_lock: protects @sense.
+ * @sense_lock: protects @sense; taken with bottom halves off (commands
+ *	also run in softirq context).
  * @sense_valid: @sense holds the last command's sense (READ_ONCE() for a
  *	lockless look on the fast path).
  * @sense: sense data of the last command that failed, for REQUEST SENSE.
@@ -100,6 +101,9 @@ struct hvsim_sdisk *hvsim_sdisk_create(u64 bytes);
 void hvsim_sdisk_destroy(struct hvsim_sdisk *d);
 void hvsim_sdisk_exec(struct hvsim_sdisk *d, const u8 *cdb,
 		      const struct hvsim_sbuf *buf, struct hvsim_sres *res);
+int hvsim_sdisk_exec_atomic(struct hvsim_sdisk *d, const u8 *cdb,
+			    const struct hvsim_sbuf *buf,
+			    struct hvsim_sres *res);
 void hvsim_sdisk_report_luns(const u8 *luns, u32 nluns,
 			     const struct hvsim_sbuf *buf,
 			     struct hvsim_sres *res);

@@ -755,6 +755,7 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 	dev->state = HVSIM_DEV_IDLE;
 	dev->target_vp = VMBUS_MSG_TARGET_VP_NONE;
 	INIT_WORK(&dev->work, hvsim_chan_work);
+	tasklet_setup(&dev->bh, hvsim_chan_bh);
 	spin_lock_init(&dev->chan.out_lock);
 	INIT_LIST_HEAD(&dev->chan.outbox);
 	return dev;
@@ -1075,7 +1076,7 @@ int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode)
 		ret = -EBADFD;
 	} else {
 		WRITE_ONCE(dev->corrupt, mode);
-		queue_work(hvsim_wq, &dev->work);
+		hvsim_chan_kick(dev);
 	}
 	mutex_unlock(&hvsim_mutex);
 	return ret;
@@ -1101,7 +1102,7 @@ int hvsim_server_stall(u32 relid)
 				continue;
 			WRITE_ONCE(dev->stalled, false);
 			if (dev->state == HVSIM_DEV_OPEN)
-				queue_work(hvsim_wq, &dev->work);
+				hvsim_chan_kick(dev);
 		}
 	} else {
 		dev = hvsim_dev_by_relid(relid);
@@ -1126,12 +1127,12 @@ static const char *const hvsim_state_names[] = {
  * @m: the seq_file.
  *
  * "relid class instance state target_vp in=N out=N bad=N ring_errors=N",
- * then "mnf=ID" for a monitor id, "sub N of RELID" for sub-channel index N
- * of the primary RELID, and "stalled" while the stall fault holds the
- * device: relid 0 while not
- * offered, target_vp "-" while the channel is not open
- * or has no interrupts, state "broken" for an open channel stopped by a
- * ring error.
+ * then "fast=N handovers=N" for a fast channel (packets its tasklet
+ * handled, times it went to the work item), "mnf=ID" for a monitor id,
+ * "sub N of RELID" for sub-channel index N of the primary RELID, and
+ * "stalled" while the stall fault holds the device: relid 0 while not
+ * offered, target_vp "-" while the channel is not open or has no
+ * interrupts, state "broken" for an open channel stopped by a ring error.
  *
  * Context: process context; takes hvsim_mutex.
  */
@@ -1158,6 +1159,10 @@ void hvsim_server_show_devices(struct seq_file *m)
 			   READ_ONCE(dev->pkts_in), READ_ONCE(dev->pkts_out),
 			   READ_ONCE(dev->bad_pkts),
 			   READ_ONCE(dev->ring_errors));
+		if (dev->cls->packet_atomic)
+			seq_printf(m, " fast=%llu handovers=%llu",
+				   READ_ONCE(dev->served_atomic),
+				   READ_ONCE(dev->handovers));
 		if (dev->monitor_id != HVSIM_MONITOR_NONE)
 			seq_printf(m, " mnf=%u", dev->monitor_id);
 		if (dev->sub_index)

@@ -111,8 +111,11 @@ enum hvsim_stor_state {
  * @ide_path: IDE channel (the path forced on requests); constant.
  * @ide_target: IDE device (its target id); constant.
  * @primary: the primary channel, NULL once it is gone (hvsim_mutex).
- * @luns_sem: protects @luns: read per command, written by debugfs.
- * @luns: the disks by LUN.
+ * @luns_sem: protects @luns: read per command in process context, written
+ *	by debugfs.
+ * @luns: the disks by LUN. Written under @luns_sem (write) and published
+ *	with RCU: a fast channel's tasklet reads them under rcu_read_lock();
+ *	a removed disk is freed after a grace period.
  * @state: &enum hvsim_stor_state; written by the primary's work item,
  *	reset by its closed hook, read anywhere with READ_ONCE().
  * @version: agreed VSTOR version, 0 before; as @state.
@@ -137,7 +140,7 @@ struct hvsim_stor_ctrl {
 	u8 ide_target;
 	struct hvsim_dev *primary;
 	struct rw_semaphore luns_sem;
-	struct hvsim_sdisk *luns[HVSIM_STOR_LUNS_MAX];
+	struct hvsim_sdisk __rcu *luns[HVSIM_STOR_LUNS_MAX];
 	int state;
 	u16 version;
 	bool subs_set;
@@ -156,7 +159,8 @@ struct hvsim_stor_ctrl {
  * struct hvsim_stor_chan - One channel of a controller (&hvsim_dev.priv).
  * @ctrl: its controller (a reference).
  * @failed: the channel met a packet storvsp cannot parse and serves no
- *	more until it is closed (work item; reset by the closed hook).
+ *	more until it is closed (whoever serves the channel; reset by the
+ *	closed hook).
  */
 struct hvsim_stor_chan {
 	struct hvsim_stor_ctrl *ctrl;
@@ -244,7 +248,7 @@ static u32 hvsim_stor_fail_chan(struct hvsim_dev *dev, const char *why)
 	struct hvsim_stor_chan *ch = dev->priv;
 
 	ch->failed = true;
-	/* Owned by this work item: the ring is left alone from now on. */
+	/* Owned by whoever serves: the ring is left alone from now on. */
 	WRITE_ONCE(dev->broken, true);
 	hvsim_count(&dev->bad_pkts);
 	atomic64_inc(&ch->ctrl->bad_pkts);
@@ -310,14 +314,29 @@ static int hvsim_stor_data(const struct lumen_ring_pkt *pkt, const u8 *buf,
 	return 0;
 }
 
+/* Count an executed command and the data it moved. */
+static void hvsim_stor_count(struct hvsim_stor_ctrl *c, u8 op,
+			     const struct hvsim_sdisk *d,
+			     const struct hvsim_sres *res)
+{
+	atomic64_inc(&c->ops[op]);
+	if (res->srb_status != VSTOR_SRB_SUCCESS || !d)
+		return;
+	if (op == READ_6 || op == READ_10 || op == READ_12 || op == READ_16)
+		atomic64_add(res->tx, &c->bytes_out);
+	else if (op == WRITE_6 || op == WRITE_10 || op == WRITE_12 ||
+		 op == WRITE_16)
+		atomic64_add(res->tx, &c->bytes_in);
+}
+
 /* Fill @res from fail_next if armed; true if it was. */
 static bool hvsim_stor_injected(struct hvsim_sres *res)
 {
 	if (atomic_dec_if_positive(&hvsim_stor_fail_count) < 0)
 		return false;
-	spin_lock(&hvsim_stor_fail_lock);
+	spin_lock_bh(&hvsim_stor_fail_lock);
 	*res = hvsim_stor_fail_res;
-	spin_unlock(&hvsim_stor_fail_lock);
+	spin_unlock_bh(&hvsim_stor_fail_lock);
 	return true;
 }
 
@@ -331,28 +350,66 @@ static u32 hvsim_stor_list_luns(struct hvsim_stor_ctrl *c, u8 path, u8 target,
 		     path || target)
 		return 0;
 	for (i = 0; i < HVSIM_STOR_LUNS_MAX; i++)
-		if (c->luns[i])
+		if (rcu_access_pointer(c->luns[i]))
 			luns[n++] = i;
 	return n;
 }
 
-/* The disk at the request's address, or NULL; caller holds luns_sem. */
+/* LUN @i of @c; caller holds luns_sem or rcu_read_lock(). */
+static struct hvsim_sdisk *hvsim_stor_lun(struct hvsim_stor_ctrl *c, u32 i)
+{
+	return rcu_dereference_check(c->luns[i], lockdep_is_held(&c->luns_sem));
+}
+
+/*
+ * The disk at the request's address, or NULL; caller holds luns_sem or
+ * rcu_read_lock().
+ */
 static struct hvsim_sdisk *hvsim_stor_lookup(struct hvsim_stor_ctrl *c,
 					     const struct vstor_scsi_req *srb)
 {
+	u8 lun = srb->lun;
+
 	/* IDE: the channel is forced; the guest may not set it right. */
-	if (c->ide)
-		return srb->target_id == c->ide_target && !srb->lun ?
-		       c->luns[0] : NULL;
-	if (srb->path_id || srb->target_id || srb->lun >= HVSIM_STOR_LUNS_MAX)
+	if (c->ide) {
+		if (srb->target_id != c->ide_target || lun)
+			return NULL;
+	} else if (srb->path_id || srb->target_id ||
+		   lun >= HVSIM_STOR_LUNS_MAX) {
 		return NULL;
-	return c->luns[srb->lun];
+	}
+	return hvsim_stor_lun(c, lun);
 }
 
-/* EXECUTE_SRB once the controller is ready: run it and complete it. */
+/*
+ * Softirq context: run a READ or WRITE on the disk at the request's
+ * address. Returns -EWOULDBLOCK, having changed nothing the guest can
+ * see, for anything else or when it would have to sleep.
+ */
+static int hvsim_stor_exec_atomic(struct hvsim_stor_ctrl *c,
+				  const struct vstor_scsi_req *srb,
+				  const struct hvsim_sbuf *b,
+				  struct hvsim_sres *res,
+				  struct hvsim_sdisk **dp)
+{
+	int ret = -EWOULDBLOCK;
+
+	rcu_read_lock();
+	*dp = hvsim_stor_lookup(c, srb);
+	if (*dp)
+		ret = hvsim_sdisk_exec_atomic(*dp, srb->cdb, b, res);
+	rcu_read_unlock();
+	return ret;
+}
+
+/*
+ * EXECUTE_SRB once the controller is ready: run it and complete it. In
+ * softirq context (@atomic) only a READ or WRITE on a present LUN with no
+ * fault armed runs; anything else returns HVSIM_PKT_SLEEP first.
+ */
 static u32 hvsim_stor_srb(struct hvsim_dev *dev, const struct vstor_pkt *req,
 			  const struct hvsim_sbuf *b, int data_err, u32 rsize,
-			  u64 trans_id, u8 *reply)
+			  u64 trans_id, u8 *reply, bool atomic)
 {
 	struct hvsim_stor_chan *ch = dev->priv;
 	struct hvsim_stor_ctrl *c = ch->ctrl;
@@ -364,7 +421,13 @@ static u32 hvsim_stor_srb(struct hvsim_dev *dev, const struct vstor_pkt *req,
 	u32 delay, n;
 	u8 op = srb->cdb[0];
 
-	if (hvsim_stor_injected(&res)) {
+	if (atomic) {
+		if (atomic_read(&hvsim_stor_fail_count) > 0 ||
+		    READ_ONCE(hvsim_stor_delay_ms) || data_err ||
+		    hvsim_stor_exec_atomic(c, srb, b, &res, &d))
+			return HVSIM_PKT_SLEEP;
+		hvsim_stor_count(c, op, d, &res);
+	} else if (hvsim_stor_injected(&res)) {
 		atomic64_inc(&c->injected);
 	} else if (data_err) {
 		/* A guest page that is not memory: storvsp's access error. */
@@ -390,19 +453,13 @@ static u32 hvsim_stor_srb(struct hvsim_dev *dev, const struct vstor_pkt *req,
 					   &res);
 		}
 		up_read(&c->luns_sem);
-		atomic64_inc(&c->ops[op]);
-		if (res.srb_status == VSTOR_SRB_SUCCESS && d) {
-			if (op == READ_6 || op == READ_10 || op == READ_12 ||
-			    op == READ_16)
-				atomic64_add(res.tx, &c->bytes_out);
-			else if (op == WRITE_6 || op == WRITE_10 ||
-				 op == WRITE_12 || op == WRITE_16)
-				atomic64_add(res.tx, &c->bytes_in);
-		}
+		hvsim_stor_count(c, op, d, &res);
 	}
 	if (res.srb_status != VSTOR_SRB_SUCCESS)
 		atomic64_inc(&c->errors);
-	delay = min(READ_ONCE(hvsim_stor_delay_ms), HVSIM_STOR_DELAY_MAX);
+	/* Armed after the check above: the next command waits. */
+	delay = atomic ? 0 :
+		min(READ_ONCE(hvsim_stor_delay_ms), HVSIM_STOR_DELAY_MAX);
 	if (delay)
 		msleep(delay);
 
@@ -511,9 +568,14 @@ static u32 hvsim_stor_init_step(struct hvsim_dev *dev, u32 op,
 	return VSTOR_NT_INVALID_DEVICE_STATE;
 }
 
-static u32 hvsim_stor_packet(struct hvsim_dev *dev,
-			     const struct lumen_ring_pkt *pkt, const u8 *buf,
-			     u8 *reply)
+/*
+ * One packet from a channel. In softirq context (@atomic) only the SRBs
+ * hvsim_stor_srb() can run there are served; the rest get HVSIM_PKT_SLEEP
+ * before anything changes (a packet that stops the channel stops it here).
+ */
+static u32 hvsim_stor_serve(struct hvsim_dev *dev,
+			    const struct lumen_ring_pkt *pkt, const u8 *buf,
+			    u8 *reply, bool atomic)
 {
 	struct hvsim_stor_chan *ch = dev->priv;
 	struct hvsim_stor_ctrl *c = ch->ctrl;
@@ -561,19 +623,16 @@ static u32 hvsim_stor_packet(struct hvsim_dev *dev,
 		return hvsim_stor_fail_chan(dev, "unknown operation");
 	}
 
+	if (atomic && (op != VSTOR_OP_EXECUTE_SRB ||
+		       READ_ONCE(c->state) != HVSIM_STOR_READY))
+		return HVSIM_PKT_SLEEP;
 	if (READ_ONCE(c->state) != HVSIM_STOR_READY) {
 		/* Sub-channels serve nothing until init is over. */
 		status = dev->sub_index ? VSTOR_NT_INVALID_DEVICE_STATE :
 			 hvsim_stor_init_step(dev, op, &req, &body);
 	} else if (op == VSTOR_OP_EXECUTE_SRB) {
-		/*
-		 * A guest that keeps the ring full keeps this work item in
-		 * its drain loop: let the server's work and the guest's own
-		 * threads run (the test kernels do not preempt).
-		 */
-		cond_resched();
 		return hvsim_stor_srb(dev, &req, &b, data_err, rsize,
-				      pkt->trans_id, reply);
+				      pkt->trans_id, reply, atomic);
 	} else if (op == VSTOR_OP_RESET_LUN || op == VSTOR_OP_RESET_BUS ||
 		   op == VSTOR_OP_RESET_ADAPTER) {
 		/* storvsp: always no-ops that succeed. */
@@ -589,6 +648,20 @@ static u32 hvsim_stor_packet(struct hvsim_dev *dev,
 	}
 	return hvsim_stor_complete(reply, pkt->trans_id, rsize, status,
 				   body.raw, sizeof(body.raw));
+}
+
+static u32 hvsim_stor_packet(struct hvsim_dev *dev,
+			     const struct lumen_ring_pkt *pkt, const u8 *buf,
+			     u8 *reply)
+{
+	return hvsim_stor_serve(dev, pkt, buf, reply, false);
+}
+
+static u32 hvsim_stor_packet_atomic(struct hvsim_dev *dev,
+				    const struct lumen_ring_pkt *pkt,
+				    const u8 *buf, u8 *reply)
+{
+	return hvsim_stor_serve(dev, pkt, buf, reply, true);
 }
 
 /*
@@ -620,8 +693,9 @@ static void hvsim_stor_ctrl_free(struct kref *ref)
 						 ref);
 	unsigned int i;
 
+	/* Every channel is stopped: no reader is left. */
 	for (i = 0; i < HVSIM_STOR_LUNS_MAX; i++)
-		hvsim_sdisk_destroy(c->luns[i]);
+		hvsim_sdisk_destroy(rcu_dereference_protected(c->luns[i], 1));
 	kfree(c);
 }
 
@@ -635,6 +709,7 @@ static struct hvsim_stor_ctrl *hvsim_stor_ctrl_new(bool ide)
 {
 	struct hvsim_stor_ctrl *c = kzalloc(sizeof(*c), GFP_KERNEL);
 	unsigned int i, n = ide ? 1 : min(scsi_luns, HVSIM_STOR_LUNS_MAX);
+	struct hvsim_sdisk *d;
 
 	if (!c)
 		return NULL;
@@ -642,11 +717,12 @@ static struct hvsim_stor_ctrl *hvsim_stor_ctrl_new(bool ide)
 	init_rwsem(&c->luns_sem);
 	c->ide = ide;
 	for (i = 0; i < n; i++) {
-		c->luns[i] = hvsim_sdisk_create(hvsim_stor_lun_bytes());
-		if (!c->luns[i]) {
+		d = hvsim_sdisk_create(hvsim_stor_lun_bytes());
+		if (!d) {
 			kref_put(&c->ref, hvsim_stor_ctrl_free);
 			return NULL;
 		}
+		RCU_INIT_POINTER(c->luns[i], d);
 	}
 	return c;
 }
@@ -822,10 +898,10 @@ static ssize_t hvsim_stor_add_lun_write(struct file *file,
 		ret = -EOPNOTSUPP;
 	} else {
 		down_write(&c->luns_sem);
-		if (c->luns[lun]) {
+		if (rcu_access_pointer(c->luns[lun])) {
 			ret = -EEXIST;
 		} else {
-			c->luns[lun] = d;
+			rcu_assign_pointer(c->luns[lun], d);
 			d = NULL;
 		}
 		up_write(&c->luns_sem);
@@ -868,9 +944,10 @@ static ssize_t hvsim_stor_remove_lun_write(struct file *file,
 	} else {
 		/* Commands in flight on the disk finish first. */
 		down_write(&c->luns_sem);
-		d = c->luns[lun];
-		c->luns[lun] = NULL;
+		d = rcu_replace_pointer(c->luns[lun], NULL,
+					lockdep_is_held(&c->luns_sem));
 		up_write(&c->luns_sem);
+		synchronize_rcu();
 		if (d)
 			hvsim_stor_notify(c, op);
 		else
@@ -918,9 +995,9 @@ static ssize_t hvsim_stor_fail_write(struct file *file,
 		res.sense[12] = v[4];
 		res.sense[13] = v[5];
 	}
-	spin_lock(&hvsim_stor_fail_lock);
+	spin_lock_bh(&hvsim_stor_fail_lock);
 	hvsim_stor_fail_res = res;
-	spin_unlock(&hvsim_stor_fail_lock);
+	spin_unlock_bh(&hvsim_stor_fail_lock);
 	atomic_set(&hvsim_stor_fail_count, v[0]);
 	return len;
 }
@@ -969,7 +1046,7 @@ static int hvsim_stor_stats_show(struct seq_file *m, void *v)
 			   READ_ONCE(c->version), c->subs);
 		down_read(&c->luns_sem);
 		for (i = 0; i < HVSIM_STOR_LUNS_MAX; i++) {
-			d = c->luns[i];
+			d = hvsim_stor_lun(c, i);
 			if (d)
 				seq_printf(m, "lun %u blocks %llu pages %ld\n",
 					   i, d->blocks,
@@ -1027,6 +1104,7 @@ const struct hvsim_dev_class hvsim_scsi_class = {
 	.offer_flags = 0,
 	.max_packet = HVSIM_STOR_MAX_PACKET,
 	.packet = hvsim_stor_packet,
+	.packet_atomic = hvsim_stor_packet_atomic,
 	.create = hvsim_stor_create_scsi,
 	.destroy = hvsim_stor_destroy,
 	.closed = hvsim_stor_closed,
@@ -1040,6 +1118,7 @@ const struct hvsim_dev_class hvsim_ide_class = {
 	.offer_flags = 0,
 	.max_packet = HVSIM_STOR_MAX_PACKET,
 	.packet = hvsim_stor_packet,
+	.packet_atomic = hvsim_stor_packet_atomic,
 	.create = hvsim_stor_create_ide,
 	.destroy = hvsim_stor_destroy,
 	.closed = hvsim_stor_closed,

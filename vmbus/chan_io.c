@@ -38,6 +38,11 @@
 
 /* Largest GPA-direct descriptor area we build: ranges and PFNs. */
 #define VMBUS_GPA_DESC_MAX	4096
+/*
+ * GPA-direct descriptors up to this size are built on the stack: a header
+ * and one range of up to 10 pages (a 36 KiB transfer), the common case.
+ */
+#define VMBUS_CHAN_GPA_STACK	128
 
 static atomic_t vmbus_gpadl_next =
 	ATOMIC_INIT(VMBUS_MSG_POLICY_GPADL_FIRST_HANDLE);
@@ -525,7 +530,8 @@ EXPORT_SYMBOL_NS_GPL(lumen_chan_send, LUMEN);
  * @len: its length.
  * @trans_id: transaction id; a completion is always requested.
  *
- * Context: any context; allocates with GFP_ATOMIC.
+ * Context: any context; a descriptor longer than %VMBUS_CHAN_GPA_STACK
+ * bytes is allocated with GFP_ATOMIC.
  * Return: as lumen_chan_send(), plus -EINVAL for bad ranges and -ENOMEM.
  */
 int lumen_chan_send_gpa(struct lumen_chan *chan,
@@ -533,6 +539,7 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 			unsigned int nranges, const void *data, u32 len,
 			u64 trans_id)
 {
+	u64 stack[VMBUS_CHAN_GPA_STACK / sizeof(u64)];
 	struct vmbus_pkt_gpa_direct *hdr;
 	struct lumen_ring_buf bufs[2];
 	size_t desc_len = sizeof(*hdr);
@@ -552,9 +559,14 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 		if (desc_len > VMBUS_GPA_DESC_MAX)
 			return -EMSGSIZE;
 	}
-	hdr = kzalloc(desc_len, GFP_ATOMIC);
-	if (!hdr)
-		return -ENOMEM;
+	if (desc_len <= sizeof(stack)) {
+		hdr = (void *)stack;
+		memset(hdr, 0, desc_len);
+	} else {
+		hdr = kzalloc(desc_len, GFP_ATOMIC);
+		if (!hdr)
+			return -ENOMEM;
+	}
 	hdr->desc.type = cpu_to_le16(VMBUS_PKT_DATA_GPA_DIRECT);
 	hdr->desc.offset8 = cpu_to_le16(desc_len >> VMBUS_PKT_SHIFT);
 	hdr->desc.len8 = cpu_to_le16(ALIGN(desc_len + len, 8) >>
@@ -577,7 +589,8 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 	bufs[1].data = data;
 	bufs[1].len = len;
 	ret = vmbus_chan_write(chan, bufs, 2);
-	kfree(hdr);
+	if ((void *)hdr != stack)
+		kfree(hdr);
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(lumen_chan_send_gpa, LUMEN);

@@ -610,7 +610,8 @@ void vmbus_chan_remove_all(void)
  * @bits: the event flags (or legacy receive interrupt bits) of this CPU.
  * @nbits: how many bits to scan.
  *
- * Context: hard irq, on the CPU whose SINT fired.
+ * Context: interrupts off, on the CPU whose SINT fired (the transport's
+ * interrupt entry, see &struct lumen_transport_ops).
  */
 void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits)
 {

@@ -4,11 +4,11 @@
  * core reads the same per-CPU pages: SINT 2's 256-byte slot of the message
  * page and SINT 2's event flags.
  *
- * Interrupt path: the transport calls vmbus_synic_isr() in hard-irq
- * context on the CPU whose SINT fired; it schedules that CPU's message
- * tasklet. The tasklet copies the slot into private memory, hands the copy
- * to the connection, and releases the slot with the TLFS end-of-message
- * protocol:
+ * Interrupt path: the transport calls vmbus_synic_isr() with interrupts
+ * off on the CPU whose SINT fired (hard irq, or hvsim's direct delivery);
+ * it schedules that CPU's message tasklet. The tasklet copies the slot
+ * into private memory, hands the copy to the connection, and releases the
+ * slot with the TLFS end-of-message protocol:
  *
  *   guest (this file)                  hypervisor
  *   copy slot                           ...

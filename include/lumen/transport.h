@@ -37,8 +37,10 @@ struct module;
  * @eom: end of message on @cpu: ask for redelivery of the next queued
  *	message after the guest emptied a slot whose pending flag was set.
  *	Called on @cpu, in any context.
- * @irq_register: install @handler as the VMBus interrupt entry. It runs in
- *	hard-irq context on the CPU whose SINT fired. Returns 0 or -errno.
+ * @irq_register: install @handler as the VMBus interrupt entry. It runs
+ *	with interrupts off on the CPU whose SINT fired: in hard-irq context,
+ *	or, for a simulated hypervisor that runs on that CPU, in softirq
+ *	context. Returns 0 or -errno.
  * @irq_unregister: remove the handler; on return no call is running.
  * @vp_index: the hypervisor's VP index of @cpu (not the APIC id).
  * @ref_counter: optional; the partition reference counter now (100 ns

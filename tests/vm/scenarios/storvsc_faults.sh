@@ -10,6 +10,9 @@
 #   timeout, so the guest aborts and resets (the host sees a VSTOR
 #   reset) and the late completion must not hurt; the disk works
 #   afterwards.
+# - The storage channels are fast (served from a tasklet): reads and
+#   writes take that path; an armed fault or a command that must sleep
+#   hands the channel to its work item (hvsim's devices counters).
 # - refuse_version: 6.2 refused (6.0 agreed), 5.1 refused (4.2: the
 #   pre-win8 packet size, no sub-channels), everything refused (the
 #   driver gives up cleanly); data written at each version reads back.
@@ -30,6 +33,11 @@ stor_host() {
 
 disk_of() { ls "/sys/bus/scsi/devices/$1:0:0:$2/block" 2>/dev/null; }
 stat() { awk -v k="$1" '$1 == k { print $2; exit }' $s/stats; }
+# devctr KEY: hvsim's KEY=N device counters (fast, handovers), summed.
+devctr() {
+	awk -v k="$1=" '{ for (i = 1; i <= NF; i++) if (index($i, k) == 1)
+		n += substr($i, length(k) + 1) } END { print n + 0 }' $h/devices
+}
 
 fails_with() {
 	want=$1
@@ -70,14 +78,18 @@ run_start() {
 
 run_start start
 vm_log "host$host disk $d"
+fast=$(devctr fast)
 vm_check rw-first rw_check "$d"
+vm_check rw-on-fast-path test "$(devctr fast)" -ge $((fast + 16))
 
 # fail_next: BUSY twice, retried by the guest.
 inj=$(stat injected)
+ho=$(devctr handovers)
 vm_check fail-busy sh -c "echo '2 0x05 0 0 0 0' > $s/fail_next"
 vm_check busy-read-succeeds read4k "$d"
 vm_check busy-injected-2 test "$(stat injected)" -eq $((inj + 2))
 vm_check fail-next-drained grep -qx 0 $s/fail_next
+vm_check fail-next-handed-over test "$(devctr handovers)" -gt "$ho"
 
 # fail_next: a medium error fails the read; the next read works.
 inj=$(stat injected)
@@ -103,8 +115,10 @@ vm_check fail-next-garbage fails_with "Invalid argument" "echo '1 4 2 x 0 0' > $
 vm_check fail-next-unarmed grep -qx 0 $s/fail_next
 
 # delay_ms: late but right.
+ho=$(devctr handovers)
 vm_check delay-200 sh -c "echo 200 > $s/delay_ms"
 vm_check delayed-rw rw_check "$d"
+vm_check delay-handed-over test "$(devctr handovers)" -gt "$ho"
 # Longer than the LUN's timeout: the guest aborts and resets while the
 # host still holds the command; the late completion must not hurt, and
 # the retry (no delay by then) succeeds.
