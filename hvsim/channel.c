@@ -47,6 +47,7 @@
 #include <linux/bitops.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -68,6 +69,23 @@
  * (and, past the softirq limits, ksoftirqd) have the CPU, as NAPI does.
  */
 #define HVSIM_CHAN_BUDGET	64
+
+static bool fast_channels = true;
+module_param(fast_channels, bool, 0444);
+MODULE_PARM_DESC(fast_channels, "Serve classes that can (storage) from a tasklet on the signalling vCPU (default Y); N: from a work item, like a host on other CPUs");
+
+/**
+ * hvsim_chan_fast() - Is this channel served from its tasklet?
+ * @dev: the channel.
+ *
+ * Context: any context.
+ * Return: true if its class has packet_atomic and fast_channels is on
+ * (set at load, so constant).
+ */
+bool hvsim_chan_fast(const struct hvsim_dev *dev)
+{
+	return dev->cls->packet_atomic && fast_channels;
+}
 
 /* Open channels by event connection id; read under RCU by the signal path. */
 static DEFINE_XARRAY(hvsim_conns);
@@ -741,7 +759,7 @@ void hvsim_chan_work(struct work_struct *work)
 	if (READ_ONCE(c->stopping))
 		return;
 	hvsim_chan_serve(dev, false);
-	if (!dev->cls->packet_atomic)
+	if (!hvsim_chan_fast(dev))
 		return;
 	/* Pairs with the tasklet's acquire: our ring state goes with it. */
 	smp_store_release(&c->in_work, false);
@@ -771,7 +789,7 @@ void hvsim_chan_bh(struct tasklet_struct *t)
  * hvsim_chan_kick() - Have an open channel served.
  * @dev: the channel.
  *
- * A fast channel (its class has packet_atomic) goes to its tasklet. From
+ * A fast channel (see hvsim_chan_fast()) goes to its tasklet. From
  * task context with interrupts and bottom halves enabled, the tasklet runs
  * before this returns, on this vCPU, as Hyper-V runs an in-kernel VSP on
  * the intercept of the signalling VP; elsewhere it runs at the next
@@ -781,7 +799,7 @@ void hvsim_chan_bh(struct tasklet_struct *t)
  */
 void hvsim_chan_kick(struct hvsim_dev *dev)
 {
-	if (!dev->cls->packet_atomic) {
+	if (!hvsim_chan_fast(dev)) {
 		queue_work(hvsim_wq, &dev->work);
 		return;
 	}

@@ -95,7 +95,8 @@ struct seq_file;
  *	sleep. It returns %HVSIM_PKT_SLEEP, having changed nothing, for a
  *	packet it can only handle in process context; @packet then gets that
  *	packet in the channel's work item, which serves the channel until its
- *	ring is empty. A class that has it is served from a tasklet, on the
+ *	ring is empty. A class that has it is served from a tasklet (unless
+ *	hvsim is loaded with fast_channels=0), on the
  *	vCPU that signalled when it can be, as Hyper-V's in-kernel VSPs serve
  *	their rings from DPCs; @stamp must then not sleep either.
  * @create: optional; set up @dev->priv for a new device (a sub-channel has
@@ -429,6 +430,7 @@ int hvsim_chan_modify(struct hvsim_dev *dev, u32 target_vp);
 void hvsim_chan_work(struct work_struct *work);
 void hvsim_chan_bh(struct tasklet_struct *t);
 void hvsim_chan_kick(struct hvsim_dev *dev);
+bool hvsim_chan_fast(const struct hvsim_dev *dev);
 int hvsim_chan_signal(u32 conn_id);
 int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len);
 u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,

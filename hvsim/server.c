@@ -1159,7 +1159,7 @@ void hvsim_server_show_devices(struct seq_file *m)
 			   READ_ONCE(dev->pkts_in), READ_ONCE(dev->pkts_out),
 			   READ_ONCE(dev->bad_pkts),
 			   READ_ONCE(dev->ring_errors));
-		if (dev->cls->packet_atomic)
+		if (hvsim_chan_fast(dev))
 			seq_printf(m, " fast=%llu handovers=%llu",
 				   READ_ONCE(dev->served_atomic),
 				   READ_ONCE(dev->handovers));

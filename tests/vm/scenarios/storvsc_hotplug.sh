@@ -6,6 +6,10 @@
 # and removes LUN 1 (REMOVE_DEVICE: TEST UNIT READY answers INVALID_LUN
 # and the guest removes it). The new LUN takes I/O; fio on LUN 0 finishes
 # with no error and no verify failure.
+# hvsim runs with fast_channels=0 here: every packet goes through the
+# channel's work item, as on a host whose VSP runs on other CPUs, so
+# commands are in flight while the LUNs come and go (the other storage
+# scenarios use the default tasklet path).
 
 h=/sys/kernel/debug/hvsim
 
@@ -27,7 +31,8 @@ exited() {
 }
 
 vm_check load-hv_vmbus insmod /lib/lumen/hv_vmbus.ko
-vm_check load-hvsim insmod /lib/lumen/hvsim.ko devices=scsi scsi_luns=2 scsi_lun_mb=64
+vm_check load-hvsim insmod /lib/lumen/hvsim.ko devices=scsi scsi_luns=2 scsi_lun_mb=64 fast_channels=0
+vm_check work-item-host grep -qx N /sys/module/hvsim/parameters/fast_channels
 vm_check load-hv_storvsc insmod /lib/lumen/hv_storvsc.ko
 vm_check scsi-host wait_for 20 stor_host
 host=$(stor_host)
@@ -52,6 +57,7 @@ rc=$?
 vm_log "fio: $(grep -E 'err=|verify' /tmp/fio.out | tr '\n' ' ')"
 vm_check fio-lun0-clean test "$rc" -eq 0
 vm_log "channel_stats: $(tr '\n' ';' < /sys/class/scsi_host/host$host/channel_stats)"
+vm_check no-fast-channel sh -c "grep -q ' in=[1-9]' $h/devices && ! grep -q ' fast=' $h/devices"
 vm_check unload-hv_storvsc rmmod hv_storvsc
 vm_check unload-hvsim rmmod hvsim
 vm_check unload-hv_vmbus rmmod hv_vmbus
