@@ -19,6 +19,7 @@
 #include <linux/stddef.h>
 #include <asm/byteorder.h>
 #include <lumen/ic_msg.h>
+#include <lumen/le.h>
 
 #include <lumen/pure.h>
 
@@ -164,15 +165,13 @@ EXPORT_SYMBOL_NS_GPL(ic_msg_build, LUMEN);
  */
 void ic_msg_set_reply(void *pkt, u32 status, u16 msg_size)
 {
-	__le32 st = cpu_to_le32(status);
-	__le32 psz = cpu_to_le32(IC_HDR_SIZE - IC_PIPE_HDR_SIZE + msg_size);
-	__le16 sz = cpu_to_le16(msg_size);
 	u8 flags = IC_FLAGS_REPLY;
 	u8 *p = pkt;
 
-	memcpy(p + offsetof(struct ic_pipe_hdr, size), &psz, sizeof(psz));
-	memcpy(p + offsetof(struct ic_hdr, status), &st, sizeof(st));
-	memcpy(p + offsetof(struct ic_hdr, msg_size), &sz, sizeof(sz));
+	lumen_put_le32(p + offsetof(struct ic_pipe_hdr, size),
+		       IC_HDR_SIZE - IC_PIPE_HDR_SIZE + msg_size);
+	lumen_put_le32(p + offsetof(struct ic_hdr, status), status);
+	lumen_put_le16(p + offsetof(struct ic_hdr, msg_size), msg_size);
 	memcpy(p + offsetof(struct ic_hdr, flags), &flags, sizeof(flags));
 }
 EXPORT_SYMBOL_NS_GPL(ic_msg_set_reply, LUMEN);
@@ -423,12 +422,9 @@ EXPORT_SYMBOL_NS_GPL(ic_negotiate_parse_reply, LUMEN);
  */
 int ic_heartbeat_parse(const void *body, size_t len, u64 *seq)
 {
-	__le64 s;
-
 	if (len < IC_HEARTBEAT_MIN_SIZE)
 		return -EPROTO;
-	memcpy(&s, body, sizeof(s));
-	*seq = le64_to_cpu(s);
+	*seq = lumen_get_le64(body);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(ic_heartbeat_parse, LUMEN);
@@ -442,9 +438,7 @@ EXPORT_SYMBOL_NS_GPL(ic_heartbeat_parse, LUMEN);
  */
 void ic_heartbeat_set_seq(void *body, u64 seq)
 {
-	__le64 s = cpu_to_le64(seq);
-
-	memcpy(body, &s, sizeof(s));
+	lumen_put_le64(body, seq);
 }
 EXPORT_SYMBOL_NS_GPL(ic_heartbeat_set_seq, LUMEN);
 
@@ -488,17 +482,14 @@ int ic_shutdown_parse(const void *body, size_t len,
 		      struct ic_shutdown_info *sd)
 {
 	const u8 *p = body;
-	__le32 v;
 	u32 kind;
 
 	if (len < IC_SHUTDOWN_MIN_SIZE)
 		return -EPROTO;
-	memcpy(&v, p + offsetof(struct ic_shutdown, reason), sizeof(v));
-	sd->reason = le32_to_cpu(v);
-	memcpy(&v, p + offsetof(struct ic_shutdown, timeout_sec), sizeof(v));
-	sd->timeout_sec = le32_to_cpu(v);
-	memcpy(&v, p + offsetof(struct ic_shutdown, flags), sizeof(v));
-	sd->flags = le32_to_cpu(v);
+	sd->reason = lumen_get_le32(p + offsetof(struct ic_shutdown, reason));
+	sd->timeout_sec = lumen_get_le32(p + offsetof(struct ic_shutdown,
+						      timeout_sec));
+	sd->flags = lumen_get_le32(p + offsetof(struct ic_shutdown, flags));
 	sd->force = sd->flags & IC_SHUTDOWN_FORCE;
 	kind = sd->flags & ~IC_SHUTDOWN_FORCE;
 	switch (kind) {
@@ -535,35 +526,17 @@ int ic_shutdown_build(void *body, size_t cap, u32 reason, u32 timeout_sec,
 		      u32 flags)
 {
 	u8 *p = body;
-	__le32 v;
 
 	if (cap < IC_SHUTDOWN_MIN_SIZE)
 		return -EMSGSIZE;
 	memset(p, 0, IC_SHUTDOWN_MIN_SIZE);
-	v = cpu_to_le32(reason);
-	memcpy(p + offsetof(struct ic_shutdown, reason), &v, sizeof(v));
-	v = cpu_to_le32(timeout_sec);
-	memcpy(p + offsetof(struct ic_shutdown, timeout_sec), &v, sizeof(v));
-	v = cpu_to_le32(flags);
-	memcpy(p + offsetof(struct ic_shutdown, flags), &v, sizeof(v));
+	lumen_put_le32(p + offsetof(struct ic_shutdown, reason), reason);
+	lumen_put_le32(p + offsetof(struct ic_shutdown, timeout_sec),
+		       timeout_sec);
+	lumen_put_le32(p + offsetof(struct ic_shutdown, flags), flags);
 	return IC_SHUTDOWN_MIN_SIZE;
 }
 EXPORT_SYMBOL_NS_GPL(ic_shutdown_build, LUMEN);
-
-static u64 ic_get_le64(const u8 *p)
-{
-	__le64 v;
-
-	memcpy(&v, p, sizeof(v));
-	return le64_to_cpu(v);
-}
-
-static void ic_put_le64(u8 *p, u64 val)
-{
-	__le64 v = cpu_to_le64(val);
-
-	memcpy(p, &v, sizeof(v));
-}
 
 /**
  * ic_timesync_parse() - Parse an %IC_MSG_TIMESYNC body.
@@ -589,11 +562,11 @@ int ic_timesync_parse(const void *body, size_t len, u32 msg_ver,
 			return -EPROTO;
 		ts->v4 = true;
 		ts->parent_time =
-			ic_get_le64(p + offsetof(struct ic_timesync4,
-						 parent_time));
+			lumen_get_le64(p + offsetof(struct ic_timesync4,
+						    parent_time));
 		ts->ref_time =
-			ic_get_le64(p + offsetof(struct ic_timesync4,
-						 ref_time));
+			lumen_get_le64(p + offsetof(struct ic_timesync4,
+						    ref_time));
 		ts->flags = p[offsetof(struct ic_timesync4, flags)];
 		ts->leap = p[offsetof(struct ic_timesync4, leap)];
 		ts->stratum = p[offsetof(struct ic_timesync4, stratum)];
@@ -601,11 +574,11 @@ int ic_timesync_parse(const void *body, size_t len, u32 msg_ver,
 		if (len < IC_TIMESYNC_MIN_SIZE)
 			return -EPROTO;
 		ts->parent_time =
-			ic_get_le64(p + offsetof(struct ic_timesync,
-						 parent_time));
+			lumen_get_le64(p + offsetof(struct ic_timesync,
+						    parent_time));
 		ts->round_trip =
-			ic_get_le64(p + offsetof(struct ic_timesync,
-						 round_trip));
+			lumen_get_le64(p + offsetof(struct ic_timesync,
+						    round_trip));
 		ts->flags = p[offsetof(struct ic_timesync, flags)];
 	}
 	if (ts->parent_time < IC_TS_EPOCH_DELTA ||
@@ -636,10 +609,10 @@ int ic_timesync_build(void *body, size_t cap, u32 msg_ver,
 		if (cap < sizeof(struct ic_timesync4))
 			return -EMSGSIZE;
 		memset(p, 0, sizeof(struct ic_timesync4));
-		ic_put_le64(p + offsetof(struct ic_timesync4, parent_time),
-			    ts->parent_time);
-		ic_put_le64(p + offsetof(struct ic_timesync4, ref_time),
-			    ts->ref_time);
+		lumen_put_le64(p + offsetof(struct ic_timesync4, parent_time),
+			       ts->parent_time);
+		lumen_put_le64(p + offsetof(struct ic_timesync4, ref_time),
+			       ts->ref_time);
 		p[offsetof(struct ic_timesync4, flags)] = ts->flags;
 		p[offsetof(struct ic_timesync4, leap)] = ts->leap;
 		p[offsetof(struct ic_timesync4, stratum)] = ts->stratum;
@@ -648,10 +621,10 @@ int ic_timesync_build(void *body, size_t cap, u32 msg_ver,
 	if (cap < sizeof(struct ic_timesync))
 		return -EMSGSIZE;
 	memset(p, 0, sizeof(struct ic_timesync));
-	ic_put_le64(p + offsetof(struct ic_timesync, parent_time),
-		    ts->parent_time);
-	ic_put_le64(p + offsetof(struct ic_timesync, round_trip),
-		    ts->round_trip);
+	lumen_put_le64(p + offsetof(struct ic_timesync, parent_time),
+		       ts->parent_time);
+	lumen_put_le64(p + offsetof(struct ic_timesync, round_trip),
+		       ts->round_trip);
 	p[offsetof(struct ic_timesync, flags)] = ts->flags;
 	return sizeof(struct ic_timesync);
 }

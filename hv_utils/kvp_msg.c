@@ -17,6 +17,7 @@
 #include <linux/stddef.h>
 #include <asm/byteorder.h>
 #include <lumen/ic_kvp_msg.h>
+#include <lumen/le.h>
 
 static_assert(IC_KVP_KEY_UTF8_SIZE >= (IC_KVP_KEY_MAX / 2 - 1) * 3 + 1);
 static_assert(IC_KVP_VALUE_UTF8_SIZE >= (IC_KVP_VALUE_MAX / 2 - 1) * 3 + 1);
@@ -31,36 +32,6 @@ static_assert(IC_KVP_ADAPTER_UTF8_SIZE <= IC_KVP_KEY_UTF8_SIZE);
 				 offsetof(struct ic_kvp_enumerate, value))
 #define IC_KVP_IP_OFF(field)	(IC_KVP_IP_BODY_OFFSET + \
 				 offsetof(struct ic_kvp_ip_info, field))
-
-static u32 ic_kvp_get32(const u8 *p)
-{
-	__le32 v;
-
-	memcpy(&v, p, sizeof(v));
-	return le32_to_cpu(v);
-}
-
-static void ic_kvp_put32(u8 *p, u32 val)
-{
-	__le32 v = cpu_to_le32(val);
-
-	memcpy(p, &v, sizeof(v));
-}
-
-static u16 ic_kvp_get16(const u8 *p)
-{
-	__le16 v;
-
-	memcpy(&v, p, sizeof(v));
-	return le16_to_cpu(v);
-}
-
-static void ic_kvp_put16(u8 *p, u16 val)
-{
-	__le16 v = cpu_to_le16(val);
-
-	memcpy(p, &v, sizeof(v));
-}
 
 /**
  * ic_utf16_to_utf8() - decode a NUL-terminated UTF-16LE string
@@ -86,12 +57,12 @@ int ic_utf16_to_utf8(const void *src, size_t size, char *dst, size_t cap,
 		return -EPROTO;
 	/* Malformed (no NUL) before too long, whatever the contents. */
 	i = 0;
-	while (i + 2 <= size && ic_kvp_get16(s + i))
+	while (i + 2 <= size && lumen_get_le16(s + i))
 		i += 2;
 	if (i + 2 > size)
 		return -EPROTO;
 	for (i = 0; i + 2 <= size; i += 2) {
-		cp = ic_kvp_get16(s + i);
+		cp = lumen_get_le16(s + i);
 		if (!cp) {
 			if (pos >= cap)
 				return -EMSGSIZE;
@@ -104,7 +75,7 @@ int ic_utf16_to_utf8(const void *src, size_t size, char *dst, size_t cap,
 		if (cp >= 0xd800 && cp <= 0xdbff) {
 			if (size - i < 4)
 				return -EPROTO;
-			lo = ic_kvp_get16(s + i + 2);
+			lo = lumen_get_le16(s + i + 2);
 			if (lo < 0xdc00 || lo > 0xdfff)
 				return -EPROTO;
 			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
@@ -210,19 +181,19 @@ int ic_utf8_to_utf16(const char *src, size_t len, void *dst, size_t cap,
 			if (cap < 2 || cap - 2 - pos < 4)
 				return -EMSGSIZE;
 			cp -= 0x10000;
-			ic_kvp_put16(d + pos, 0xd800 | (cp >> 10));
-			ic_kvp_put16(d + pos + 2, 0xdc00 | (cp & 0x3ff));
+			lumen_put_le16(d + pos, 0xd800 | (cp >> 10));
+			lumen_put_le16(d + pos + 2, 0xdc00 | (cp & 0x3ff));
 			pos += 4;
 		} else {
 			if (cap < 2 || cap - 2 - pos < 2)
 				return -EMSGSIZE;
-			ic_kvp_put16(d + pos, cp);
+			lumen_put_le16(d + pos, cp);
 			pos += 2;
 		}
 	}
 	if (cap < 2 || cap - 2 < pos)
 		return -EMSGSIZE;
-	ic_kvp_put16(d + pos, 0);
+	lumen_put_le16(d + pos, 0);
 	*out_size = pos + 2;
 	return 0;
 }
@@ -289,11 +260,10 @@ static u32 ic_kvp_decimal(u64 v, char *dst)
 static int ic_kvp_value(const u8 *rec, struct ic_kvp_req *req)
 {
 	const u8 *val = rec + offsetof(struct ic_kvp_value, value);
-	u32 size = ic_kvp_get32(rec + offsetof(struct ic_kvp_value,
-					       value_size));
-	__le64 v64;
+	u32 size = lumen_get_le32(rec + offsetof(struct ic_kvp_value,
+						 value_size));
 
-	req->value_type = ic_kvp_get32(rec);
+	req->value_type = lumen_get_le32(rec);
 	if (size > IC_KVP_VALUE_MAX)
 		return -EMSGSIZE;
 	switch (req->value_type) {
@@ -306,14 +276,13 @@ static int ic_kvp_value(const u8 *rec, struct ic_kvp_req *req)
 	case IC_KVP_TYPE_U32:
 		if (size < sizeof(__le32))
 			return -EPROTO;
-		req->value_len = ic_kvp_decimal(ic_kvp_get32(val), req->value);
+		req->value_len = ic_kvp_decimal(lumen_get_le32(val), req->value);
 		return 0;
 	case IC_KVP_TYPE_U64:
 	case IC_KVP_TYPE_U64_LINUX:
-		if (size < sizeof(v64))
+		if (size < sizeof(__le64))
 			return -EPROTO;
-		memcpy(&v64, val, sizeof(v64));
-		req->value_len = ic_kvp_decimal(le64_to_cpu(v64), req->value);
+		req->value_len = ic_kvp_decimal(lumen_get_le64(val), req->value);
 		return 0;
 	default:
 		return -EBADRQC;
@@ -323,10 +292,10 @@ static int ic_kvp_value(const u8 *rec, struct ic_kvp_req *req)
 /* The key (and, if @value, the value) of the record at @rec. */
 static int ic_kvp_record(const u8 *rec, bool value, struct ic_kvp_req *req)
 {
-	u32 size = ic_kvp_get32(rec + offsetof(struct ic_kvp_value, key_size));
+	u32 size = lumen_get_le32(rec + offsetof(struct ic_kvp_value, key_size));
 	int err;
 
-	req->value_type = ic_kvp_get32(rec);
+	req->value_type = lumen_get_le32(rec);
 	err = ic_kvp_key(size, rec + offsetof(struct ic_kvp_value, key),
 			 IC_KVP_KEY_MAX, req->key, sizeof(req->key),
 			 &req->key_len);
@@ -436,13 +405,13 @@ int ic_kvp_parse(const void *body, size_t len, int dir,
 	case IC_KVP_OP_SET:
 		return ic_kvp_record(b + IC_KVP_REC_OFF, true, req);
 	case IC_KVP_OP_DELETE:
-		return ic_kvp_key(ic_kvp_get32(b + IC_KVP_REC_OFF),
+		return ic_kvp_key(lumen_get_le32(b + IC_KVP_REC_OFF),
 				  b + IC_KVP_REC_OFF +
 				  offsetof(struct ic_kvp_delete, key),
 				  IC_KVP_KEY_MAX, req->key, sizeof(req->key),
 				  &req->key_len);
 	case IC_KVP_OP_ENUMERATE:
-		req->index = ic_kvp_get32(b + IC_KVP_REC_OFF);
+		req->index = lumen_get_le32(b + IC_KVP_REC_OFF);
 		if (!reply)
 			return 0;
 		return ic_kvp_record(b + IC_KVP_ENUM_REC_OFF, true, req);
@@ -494,16 +463,16 @@ int ic_kvp_fill_value(void *body, size_t len, const char *key, size_t klen,
 				       IC_KVP_KEY_MAX, &size);
 		if (err)
 			return err;
-		ic_kvp_put32(rec + offsetof(struct ic_kvp_value, key_size),
-			     size);
+		lumen_put_le32(rec + offsetof(struct ic_kvp_value, key_size),
+			       size);
 	}
 	err = ic_utf8_to_utf16(value, vlen,
 			       rec + offsetof(struct ic_kvp_value, value),
 			       IC_KVP_VALUE_MAX, &size);
 	if (err)
 		return err;
-	ic_kvp_put32(rec + offsetof(struct ic_kvp_value, value_size), size);
-	ic_kvp_put32(rec, IC_KVP_TYPE_STRING);
+	lumen_put_le32(rec + offsetof(struct ic_kvp_value, value_size), size);
+	lumen_put_le32(rec, IC_KVP_TYPE_STRING);
 	return 0;
 }
 
@@ -600,9 +569,9 @@ int ic_kvp_build(void *body, size_t cap, u8 op, u8 pool, u32 index,
 				       IC_KVP_KEY_MAX, &size);
 		if (err)
 			return err;
-		ic_kvp_put32(rec + offsetof(struct ic_kvp_value, key_size),
-			     size);
-		ic_kvp_put32(rec, IC_KVP_TYPE_STRING);
+		lumen_put_le32(rec + offsetof(struct ic_kvp_value, key_size),
+			       size);
+		lumen_put_le32(rec, IC_KVP_TYPE_STRING);
 		if (op == IC_KVP_OP_GET)
 			break;
 		if (!value)
@@ -613,8 +582,8 @@ int ic_kvp_build(void *body, size_t cap, u8 op, u8 pool, u32 index,
 				       IC_KVP_VALUE_MAX, &size);
 		if (err)
 			return err;
-		ic_kvp_put32(rec + offsetof(struct ic_kvp_value, value_size),
-			     size);
+		lumen_put_le32(rec + offsetof(struct ic_kvp_value, value_size),
+			       size);
 		break;
 	case IC_KVP_OP_DELETE:
 		err = ic_utf8_to_utf16(key, strnlen(key, IC_KVP_KEY_UTF8_SIZE),
@@ -622,10 +591,10 @@ int ic_kvp_build(void *body, size_t cap, u8 op, u8 pool, u32 index,
 				       IC_KVP_KEY_MAX, &size);
 		if (err)
 			return err;
-		ic_kvp_put32(rec, size);
+		lumen_put_le32(rec, size);
 		break;
 	case IC_KVP_OP_ENUMERATE:
-		ic_kvp_put32(rec, index);
+		lumen_put_le32(rec, index);
 		break;
 	default:
 		err = ic_utf8_to_utf16(key,
@@ -656,7 +625,7 @@ int ic_vss_parse(const void *body, size_t len, struct ic_vss_info *vss)
 	if (len < IC_VSS_MIN_SIZE)
 		return -EPROTO;
 	vss->op = b[offsetof(struct ic_vss, operation)];
-	vss->flags = ic_kvp_get32(b + offsetof(struct ic_vss, flags));
+	vss->flags = lumen_get_le32(b + offsetof(struct ic_vss, flags));
 	if (vss->op > IC_VSS_OP_QUERY_CLUSTER_INFO)
 		return -EBADRQC;
 	return 0;
@@ -699,5 +668,5 @@ int ic_vss_build(void *body, size_t cap, u8 op, size_t len)
  */
 void ic_vss_set_flags(void *body, u32 flags)
 {
-	ic_kvp_put32((u8 *)body + offsetof(struct ic_vss, flags), flags);
+	lumen_put_le32((u8 *)body + offsetof(struct ic_vss, flags), flags);
 }

@@ -42,6 +42,7 @@
 #include <linux/uaccess.h>
 
 #include <lumen/ic_kvp_msg.h>
+#include <lumen/le.h>
 #include <proto/guids.h>
 #include <proto/vmbus_msg.h>
 #include "hvsim.h"
@@ -225,13 +226,6 @@ static int hvsim_kvp_one(struct hvsim_kvp *k, u8 op, u8 pool, u32 index,
 #define HVSIM_KVP_KEY		(IC_KVP_BODY_OFFSET + \
 				 offsetof(struct ic_kvp_value, key))
 
-static void hvsim_kvp_put32(u8 *p, u32 v)
-{
-	__le32 w = cpu_to_le32(v);
-
-	memcpy(p, &w, sizeof(w));
-}
-
 /* A malformed SET (or other) request named @name. */
 static int hvsim_kvp_bad(struct hvsim_kvp *k, const char *name)
 {
@@ -244,15 +238,15 @@ static int hvsim_kvp_bad(struct hvsim_kvp *k, const char *name)
 	if (!strcmp(name, "nonul")) {
 		/* The whole key array without a NUL unit. */
 		memset(k->body + HVSIM_KVP_KEY, 'A', IC_KVP_KEY_MAX);
-		hvsim_kvp_put32(k->body + HVSIM_KVP_KEYSIZE, IC_KVP_KEY_MAX);
+		lumen_put_le32(k->body + HVSIM_KVP_KEYSIZE, IC_KVP_KEY_MAX);
 	} else if (!strcmp(name, "oddsize")) {
-		hvsim_kvp_put32(k->body + HVSIM_KVP_KEYSIZE, 7);
+		lumen_put_le32(k->body + HVSIM_KVP_KEYSIZE, 7);
 	} else if (!strcmp(name, "keysize")) {
-		hvsim_kvp_put32(k->body + HVSIM_KVP_KEYSIZE, 0xffffffff);
+		lumen_put_le32(k->body + HVSIM_KVP_KEYSIZE, 0xffffffff);
 	} else if (!strcmp(name, "valsize")) {
-		hvsim_kvp_put32(k->body + HVSIM_KVP_VALSIZE, IC_KVP_VALUE_MAX + 2);
+		lumen_put_le32(k->body + HVSIM_KVP_VALSIZE, IC_KVP_VALUE_MAX + 2);
 	} else if (!strcmp(name, "valtype")) {
-		hvsim_kvp_put32(k->body + IC_KVP_BODY_OFFSET, 77);
+		lumen_put_le32(k->body + IC_KVP_BODY_OFFSET, 77);
 	} else if (!strcmp(name, "pool")) {
 		k->body[1] = 9;
 	} else if (!strcmp(name, "op")) {

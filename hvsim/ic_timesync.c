@@ -32,6 +32,7 @@
 #include <linux/seq_file.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
+#include <lumen/le.h>
 #include <proto/guids.h>
 #include <proto/vmbus_ring.h>
 #include "hvsim.h"
@@ -126,13 +127,6 @@ static const struct hvsim_ic_desc hvsim_ts_desc = {
 	.tick = hvsim_ts_tick,
 };
 
-static void hvsim_ts_put64(u8 *p, u64 v)
-{
-	__le64 w = cpu_to_le64(v);
-
-	memcpy(p, &w, sizeof(w));
-}
-
 /*
  * The time message is about to go into the ring: stamp the host clock
  * (and the reference counter for 4.0) now, not when it was queued, so
@@ -155,9 +149,9 @@ static void hvsim_ts_stamp(struct hvsim_dev *dev, u8 *pkt, u32 len)
 		return;
 	body = pkt + off + IC_BODY_OFFSET;
 	now = ic_time_from_unix_ns(hvsim_ts_now(&ref));
-	hvsim_ts_put64(body + offsetof(struct ic_timesync, parent_time), now);
+	lumen_put_le64(body + offsetof(struct ic_timesync, parent_time), now);
 	if (info.msg_ver >= IC_TS_VER_4_0)
-		hvsim_ts_put64(body + offsetof(struct ic_timesync4, ref_time),
+		lumen_put_le64(body + offsetof(struct ic_timesync4, ref_time),
 			       ref);
 }
 

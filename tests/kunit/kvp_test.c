@@ -152,14 +152,14 @@ static void ic_kvp_integer_values(struct kunit *test)
 	rec = body + IC_KVP_BODY_OFFSET;
 	KUNIT_ASSERT_GT(test, ic_kvp_build(body, IC_KVP_VALUE_MSG_SIZE,
 					   IC_KVP_OP_SET, 0, 0, "N", "x"), 0);
-	ic_kvp_put32(rec, IC_KVP_TYPE_U32);
-	ic_kvp_put32(rec + offsetof(struct ic_kvp_value, value_size), 4);
-	ic_kvp_put32(rec + offsetof(struct ic_kvp_value, value), 0xffffffff);
+	lumen_put_le32(rec, IC_KVP_TYPE_U32);
+	lumen_put_le32(rec + offsetof(struct ic_kvp_value, value_size), 4);
+	lumen_put_le32(rec + offsetof(struct ic_kvp_value, value), 0xffffffff);
 	KUNIT_ASSERT_EQ(test, ic_kvp_parse(body, IC_KVP_VALUE_MSG_SIZE,
 					   IC_KVP_DIR_REQUEST, req), 0);
 	KUNIT_EXPECT_STREQ(test, req->value, "4294967295");
-	ic_kvp_put32(rec, IC_KVP_TYPE_U64);
-	ic_kvp_put32(rec + offsetof(struct ic_kvp_value, value_size), 8);
+	lumen_put_le32(rec, IC_KVP_TYPE_U64);
+	lumen_put_le32(rec + offsetof(struct ic_kvp_value, value_size), 8);
 	memset(rec + offsetof(struct ic_kvp_value, value), 0xff, 8);
 	KUNIT_ASSERT_EQ(test, ic_kvp_parse(body, IC_KVP_VALUE_MSG_SIZE,
 					   IC_KVP_DIR_REQUEST, req), 0);
@@ -184,7 +184,7 @@ static void ic_kvp_fill_limits(struct kunit *test)
 					   NULL), 0);
 	KUNIT_EXPECT_EQ(test, ic_kvp_fill_value(body, IC_KVP_ENUM_MSG_SIZE, s,
 						255, s, 1023), 0);
-	KUNIT_EXPECT_EQ(test, ic_kvp_get32(body + IC_KVP_ENUM_REC_OFF +
+	KUNIT_EXPECT_EQ(test, lumen_get_le32(body + IC_KVP_ENUM_REC_OFF +
 					   offsetof(struct ic_kvp_value,
 						    value_size)),
 			IC_KVP_VALUE_MAX);
@@ -230,7 +230,7 @@ static void ic_kvp_build_rejects(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ic_vss_build(body, 100, 9, 12), -EBADRQC);
 	KUNIT_EXPECT_EQ(test, ic_vss_build(body, 100, IC_VSS_OP_THAW, 12), 12);
 	ic_vss_set_flags(body, IC_VSS_HBU_NO_AUTO_RECOVERY);
-	KUNIT_EXPECT_EQ(test, ic_kvp_get32(body + 8),
+	KUNIT_EXPECT_EQ(test, lumen_get_le32(body + 8),
 			IC_VSS_HBU_NO_AUTO_RECOVERY);
 }
 
