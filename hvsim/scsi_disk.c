@@ -684,8 +684,7 @@ static bool sd_decode_rw(const u8 *cdb, u64 *lba, u64 *count)
 static int sd_rw(struct hvsim_sdisk *d, const u8 *cdb,
 		 const struct hvsim_sbuf *b, struct hvsim_sres *res, gfp_t gfp)
 {
-	bool read = cdb[0] == READ_6 || cdb[0] == READ_10 ||
-		    cdb[0] == READ_12 || cdb[0] == READ_16;
+	bool read = hvsim_sdisk_op_reads(cdb[0]);
 	u64 lba, count;
 	u32 tx;
 
@@ -913,19 +912,8 @@ int hvsim_sdisk_exec_atomic(struct hvsim_sdisk *d, const u8 *cdb,
 			    const struct hvsim_sbuf *buf,
 			    struct hvsim_sres *res)
 {
-	switch (cdb[0]) {
-	case READ_6:
-	case READ_10:
-	case READ_12:
-	case READ_16:
-	case WRITE_6:
-	case WRITE_10:
-	case WRITE_12:
-	case WRITE_16:
-		break;
-	default:
+	if (!hvsim_sdisk_op_reads(cdb[0]) && !hvsim_sdisk_op_writes(cdb[0]))
 		return -EWOULDBLOCK;
-	}
 	if (sd_rw(d, cdb, buf, res, GFP_NOWAIT | __GFP_NOWARN))
 		return -EWOULDBLOCK;
 	sd_save_sense(d, res);

@@ -12,6 +12,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
+#include <scsi/scsi_proto.h>
 
 struct page;
 
@@ -96,6 +97,30 @@ struct hvsim_sdisk {
 	u8 sense[HVSIM_SDISK_SENSE_LEN];
 	atomic_long_t nr_pages;
 };
+
+/**
+ * hvsim_sdisk_op_reads() - Is @op one of the READ commands (6, 10, 12, 16)?
+ * @op: the CDB's operation code.
+ *
+ * Return: true for a READ.
+ */
+static inline bool hvsim_sdisk_op_reads(u8 op)
+{
+	return op == READ_6 || op == READ_10 || op == READ_12 || op == READ_16;
+}
+
+/**
+ * hvsim_sdisk_op_writes() - Is @op one of the WRITE commands (6, 10, 12,
+ * 16)?
+ * @op: the CDB's operation code.
+ *
+ * Return: true for a WRITE.
+ */
+static inline bool hvsim_sdisk_op_writes(u8 op)
+{
+	return op == WRITE_6 || op == WRITE_10 || op == WRITE_12 ||
+	       op == WRITE_16;
+}
 
 struct hvsim_sdisk *hvsim_sdisk_create(u64 bytes);
 void hvsim_sdisk_destroy(struct hvsim_sdisk *d);

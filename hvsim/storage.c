@@ -322,10 +322,9 @@ static void hvsim_stor_count(struct hvsim_stor_ctrl *c, u8 op,
 	atomic64_inc(&c->ops[op]);
 	if (res->srb_status != VSTOR_SRB_SUCCESS || !d)
 		return;
-	if (op == READ_6 || op == READ_10 || op == READ_12 || op == READ_16)
+	if (hvsim_sdisk_op_reads(op))
 		atomic64_add(res->tx, &c->bytes_out);
-	else if (op == WRITE_6 || op == WRITE_10 || op == WRITE_12 ||
-		 op == WRITE_16)
+	else if (hvsim_sdisk_op_writes(op))
 		atomic64_add(res->tx, &c->bytes_in);
 }
 
