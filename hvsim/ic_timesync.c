@@ -23,6 +23,10 @@
  * - host_time_ns: read the host clock, ns since 1970.
  * - host_minus_real_ns: read the host clock minus the guest's
  *   CLOCK_REALTIME, both read together in the kernel (ns, signed).
+ * - transit_ms: write N (0-10000) to stamp each message as if the host had
+ *   read its clock N ms before the message reached the ring (a message
+ *   held up in transit): the guest must add the time in transit, which
+ *   it can do from version 4.0 on through the reference counter.
  * - stats: the IC counters, then syncs and samples sent.
  * Writes fail with ENOTCONN before negotiation and EBUSY while a message
  * is unanswered.
@@ -40,6 +44,8 @@
 
 /* OpenVMM's sample period. */
 #define HVSIM_TS_SAMPLE_MS	5000
+/* Longest simulated transit, ms. */
+#define HVSIM_TS_TRANSIT_MAX_MS	10000
 /* Largest offset accepted: a century. */
 #define HVSIM_TS_OFFSET_MAX_S	(100LL * 366 * 24 * 3600)
 
@@ -62,6 +68,8 @@ static bool hvsim_ts_clock_set;
 static u64 hvsim_ts_base_real;
 static u64 hvsim_ts_base_raw;
 static atomic64_t hvsim_ts_offset_ns;
+/* debugfs transit_ms, read with READ_ONCE(). */
+static u32 hvsim_ts_transit_ms;
 
 /*
  * Host time now, ns since 1970, and the partition reference counter read
@@ -137,8 +145,8 @@ static void hvsim_ts_stamp(struct hvsim_dev *dev, u8 *pkt, u32 len)
 	struct vmbus_pkt_desc d;
 	struct ic_msg_info info;
 	u64 ref, now;
+	u32 off, transit;
 	u8 *body;
-	u32 off;
 
 	if (len < sizeof(d))
 		return;
@@ -148,7 +156,12 @@ static void hvsim_ts_stamp(struct hvsim_dev *dev, u8 *pkt, u32 len)
 	    info.type != IC_MSG_TIMESYNC || info.body_len < 16)
 		return;
 	body = pkt + off + IC_BODY_OFFSET;
-	now = ic_time_from_unix_ns(hvsim_ts_now(&ref));
+	now = hvsim_ts_now(&ref);
+	/* Fault: the clock was read this long before the ring had room. */
+	transit = min(READ_ONCE(hvsim_ts_transit_ms), HVSIM_TS_TRANSIT_MAX_MS);
+	now -= (u64)transit * NSEC_PER_MSEC;
+	ref -= min_t(u64, ref, (u64)transit * (NSEC_PER_MSEC / 100));
+	now = ic_time_from_unix_ns(now);
 	lumen_put_le64(body + offsetof(struct ic_timesync, parent_time), now);
 	if (info.msg_ver >= IC_TS_VER_4_0)
 		lumen_put_le64(body + offsetof(struct ic_timesync4, ref_time),
@@ -303,6 +316,7 @@ static void hvsim_ts_debugfs(struct dentry *dir)
 			    &hvsim_ts_time_fops);
 	debugfs_create_file("host_minus_real_ns", 0444, dir, NULL,
 			    &hvsim_ts_diff_fops);
+	debugfs_create_u32("transit_ms", 0600, dir, &hvsim_ts_transit_ms);
 	debugfs_create_file("stats", 0444, dir, NULL, &hvsim_ts_stats_fops);
 }
 
