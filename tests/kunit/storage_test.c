@@ -6,7 +6,10 @@
  * init sequence and its refusals, version refusal and fallback, the
  * completion sized like the request, SRBs in-band and GPA-direct over a
  * real page, an absent LUN, sub-channel requests, and a table of packets
- * storvsp cannot parse, each of which must stop the channel.
+ * storvsp cannot parse, each of which must stop the channel. The softirq
+ * hook (packet_atomic) must serve READ and WRITE exactly as the work item
+ * does, and leave every other packet to the work item untouched (a table
+ * of named rows).
  *
  * The module carries its own copies of storage.c and scsi_disk.c.
  */
@@ -22,6 +25,8 @@
 
 #include "../../hvsim/scsi_disk.c"
 #include "../../hvsim/storage.c"
+
+#define STT_CR	VMBUS_PKT_FLAG_COMPLETION_REQUESTED
 
 /* Test doubles for hvsim's channel layer and server. */
 DEFINE_MUTEX(hvsim_mutex);
@@ -62,12 +67,14 @@ int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count)
  * @buf: the guest packet being sent.
  * @reply: what the host answered.
  * @page: a guest data page for GPA-direct SRBs.
+ * @atomic: send through the softirq hook (packet_atomic).
  */
 struct stt {
 	struct hvsim_dev dev;
 	u8 buf[256];
 	u8 reply[HVSIM_STOR_MAX_PACKET];
 	struct page *page;
+	bool atomic;
 };
 
 static void stt_free(void *data)
@@ -93,6 +100,7 @@ static struct stt *stt_new(struct kunit *test)
 	stt_subreq = 0;
 	stt_posts = 0;
 	WRITE_ONCE(hvsim_stor_refuse_version, 0);
+	WRITE_ONCE(hvsim_stor_delay_ms, 0);
 	atomic_set(&hvsim_stor_fail_count, 0);
 	mutex_lock(&hvsim_mutex);
 	ret = hvsim_stor_create_scsi(&t->dev);
@@ -106,8 +114,9 @@ static struct stt *stt_new(struct kunit *test)
 
 /*
  * Send @len bytes of @body as a packet of @type with @flags, and with
- * @ranges bytes of GPA ranges before it (GPA-direct). Returns the reply
- * length; the reply's VSTOR packet is copied to @out (zero-padded).
+ * @ranges bytes of GPA ranges before it (GPA-direct), through the hook
+ * @t->atomic picks. Returns the reply length (or HVSIM_PKT_SLEEP); the
+ * reply's VSTOR packet is copied to @out (zero-padded).
  */
 static u32 stt_send_raw(struct stt *t, u16 type, u16 flags, const void *ranges,
 			u32 rlen, u32 nranges, const void *body, u32 len,
@@ -132,8 +141,11 @@ static u32 stt_send_raw(struct stt *t, u16 type, u16 flags, const void *ranges,
 	pkt.offset = off;
 	memcpy(t->buf + off, body, len);
 	memset(out, 0, sizeof(*out));
-	n = hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply);
-	if (n > sizeof(struct vmbus_pkt_desc))
+	if (t->atomic)
+		n = hvsim_stor_packet_atomic(&t->dev, &pkt, t->buf, t->reply);
+	else
+		n = hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply);
+	if (n != HVSIM_PKT_SLEEP && n > sizeof(struct vmbus_pkt_desc))
 		memcpy(out, t->reply + sizeof(struct vmbus_pkt_desc),
 		       min_t(u32, n - sizeof(struct vmbus_pkt_desc),
 			     sizeof(*out)));
@@ -279,9 +291,12 @@ static void completion_sized_like_request(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
 }
 
-/* Send an SRB; @rw: data over t->page (offset @off). Returns the reply. */
-static void stt_srb(struct kunit *test, struct stt *t, u8 lun, const u8 *cdb,
-		    u8 dir, u32 xfer, u32 off, struct vstor_pkt *out)
+/*
+ * Send an SRB, with @xfer bytes of data at page frame @pfn (offset @off)
+ * if any. Returns the reply length.
+ */
+static u32 stt_srb_send(struct stt *t, u8 lun, const u8 *cdb, u8 dir,
+			u32 xfer, u32 off, u64 pfn, struct vstor_pkt *out)
 {
 	struct vstor_pkt req = {
 		.operation = cpu_to_le32(VSTOR_OP_EXECUTE_SRB),
@@ -293,9 +308,8 @@ static void stt_srb(struct kunit *test, struct stt *t, u8 lun, const u8 *cdb,
 	} range = {
 		.r.byte_count = cpu_to_le32(xfer),
 		.r.byte_offset = cpu_to_le32(off),
-		.pfn = cpu_to_le64(page_to_pfn(t->page)),
+		.pfn = cpu_to_le64(pfn),
 	};
-	u32 n;
 
 	req.srb.length = cpu_to_le16(VSTOR_SRB_SIZE);
 	req.srb.lun = lun;
@@ -304,13 +318,21 @@ static void stt_srb(struct kunit *test, struct stt *t, u8 lun, const u8 *cdb,
 	req.srb.xfer_len = cpu_to_le32(xfer);
 	memcpy(req.srb.cdb, cdb, VSTOR_CDB_MAX);
 	if (xfer)
-		n = stt_send_raw(t, VMBUS_PKT_DATA_GPA_DIRECT,
-				 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, &range,
-				 sizeof(range), 1, &req, sizeof(req), out);
-	else
-		n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
-				 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0,
-				 &req, sizeof(req), out);
+		return stt_send_raw(t, VMBUS_PKT_DATA_GPA_DIRECT,
+				    VMBUS_PKT_FLAG_COMPLETION_REQUESTED, &range,
+				    sizeof(range), 1, &req, sizeof(req), out);
+	return stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
+			    VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0,
+			    &req, sizeof(req), out);
+}
+
+/* Send an SRB; data over t->page (offset @off). Checks the reply. */
+static void stt_srb(struct kunit *test, struct stt *t, u8 lun, const u8 *cdb,
+		    u8 dir, u32 xfer, u32 off, struct vstor_pkt *out)
+{
+	u32 n = stt_srb_send(t, lun, cdb, dir, xfer, off,
+			     page_to_pfn(t->page), out);
+
 	KUNIT_EXPECT_EQ(test, n, 16 + VSTOR_PKT_SIZE);
 	KUNIT_EXPECT_EQ(test, le16_to_cpu(out->srb.length), VSTOR_SRB_SIZE);
 	KUNIT_EXPECT_EQ(test, out->srb.sense_len, VSTOR_SENSE_SIZE);
@@ -369,6 +391,171 @@ static void srb_read_write_and_absent_lun(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
 }
 
+static void atomic_hook_serves_read_and_write(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	u8 cdb[16] = { WRITE_10, 0, 0, 0, 0, 5, 0, 0, 2 }, *va;
+	struct vstor_pkt out;
+
+	stt_init(test, t, VSTOR_VERSION_6_2);
+	t->atomic = true;
+	va = kmap_local_page(t->page);
+	memset(va + 100, 0x5a, 1024);
+	kunmap_local(va);
+	stt_srb(test, t, 0, cdb, VSTOR_DIR_WRITE, 1024, 100, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.srb.xfer_len), 1024);
+
+	va = kmap_local_page(t->page);
+	memset(va, 0, PAGE_SIZE);
+	kunmap_local(va);
+	cdb[0] = READ_10;
+	stt_srb(test, t, 0, cdb, VSTOR_DIR_READ, 1024, 2000, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_SUCCESS);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+	va = kmap_local_page(t->page);
+	KUNIT_EXPECT_NULL(test, memchr_inv(va + 2000, 0x5a, 1024));
+	KUNIT_EXPECT_NULL(test, memchr_inv(va, 0, 2000));
+	kunmap_local(va);
+	/* Counted once each, as the work item counts them. */
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->ops[WRITE_10]), 1);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->ops[READ_10]), 1);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->bytes_in), 1024);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->bytes_out), 1024);
+
+	/* Past the end: answered here too, with the same sense. */
+	cdb[2] = 0x7f;
+	stt_srb(test, t, 0, cdb, VSTOR_DIR_READ, 1024, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.srb.srb_status,
+			VSTOR_SRB_INVALID_REQUEST | VSTOR_SRB_AUTOSENSE_VALID);
+	KUNIT_EXPECT_EQ(test, out.srb.sense[12], 0x21);
+}
+
+/**
+ * struct stt_sleep - a packet the softirq hook leaves to the work item
+ * @name: row name.
+ * @op: VSTOR operation.
+ * @before_init: sent before the init sequence.
+ * @lun: SRB: the LUN.
+ * @cdb0: SRB: the CDB's operation code (a 10-byte CDB for 512 bytes at
+ *	LBA 0).
+ * @xfer: SRB: bytes of data (a READ into the test page).
+ * @bad_pfn: SRB: the data page is not guest memory.
+ * @fail_next: SRB: fail_next armed (once).
+ * @delay: SRB: a completion delay armed (1 ms).
+ */
+struct stt_sleep {
+	const char *name;
+	u32 op;
+	bool before_init;
+	u8 lun;
+	u8 cdb0;
+	u32 xfer;
+	bool bad_pfn;
+	bool fail_next;
+	bool delay;
+};
+
+static const struct stt_sleep stt_sleep_rows[] = {
+	{ .name = "init_step", .op = VSTOR_OP_BEGIN_INIT, .before_init = true },
+	{ .name = "reset_bus", .op = VSTOR_OP_RESET_BUS },
+	{ .name = "inquiry", .op = VSTOR_OP_EXECUTE_SRB, .cdb0 = INQUIRY,
+	  .xfer = 36 },
+	{ .name = "test_unit_ready", .op = VSTOR_OP_EXECUTE_SRB,
+	  .cdb0 = TEST_UNIT_READY },
+	{ .name = "absent_lun", .op = VSTOR_OP_EXECUTE_SRB, .lun = 9,
+	  .cdb0 = READ_10, .xfer = 512 },
+	{ .name = "fail_next_armed", .op = VSTOR_OP_EXECUTE_SRB,
+	  .cdb0 = READ_10, .xfer = 512, .fail_next = true },
+	{ .name = "completion_delay_armed", .op = VSTOR_OP_EXECUTE_SRB,
+	  .cdb0 = READ_10, .xfer = 512, .delay = true },
+	{ .name = "guest_page_not_memory", .op = VSTOR_OP_EXECUTE_SRB,
+	  .cdb0 = READ_10, .xfer = 512, .bad_pfn = true },
+};
+
+static void stt_sleep_desc(const struct stt_sleep *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(stt_sleep, stt_sleep_rows, stt_sleep_desc);
+
+/* Commands the controller has executed, all opcodes. */
+static u64 stt_ops(struct hvsim_stor_ctrl *c)
+{
+	u64 n = 0;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c->ops); i++)
+		n += atomic64_read(&c->ops[i]);
+	return n;
+}
+
+/* Send the row's packet through the hook @t->atomic picks. */
+static u32 stt_sleep_send(struct stt *t, const struct stt_sleep *c,
+			  struct vstor_pkt *out)
+{
+	u8 cdb[16] = { c->cdb0, 0, 0, 0, 0, 0, 0, 0, 1 };
+	u64 pfn = c->bad_pfn ? 1ULL << 40 : page_to_pfn(t->page);
+	struct vstor_pkt req = {
+		.operation = cpu_to_le32(c->op),
+		.flags = cpu_to_le32(VSTOR_PKT_FLAG_COMPLETION),
+	};
+
+	if (c->cdb0 == INQUIRY)
+		cdb[4] = c->xfer;
+	if (c->op == VSTOR_OP_EXECUTE_SRB)
+		return stt_srb_send(t, c->lun, cdb,
+				    c->xfer ? VSTOR_DIR_READ : VSTOR_DIR_NONE,
+				    c->xfer, 0, pfn, out);
+	return stt_send_raw(t, VMBUS_PKT_DATA_INBAND, STT_CR, NULL, 0, 0,
+			    &req, sizeof(req), out);
+}
+
+static void atomic_hook_leaves_packet_to_work_item(struct kunit *test)
+{
+	const struct stt_sleep *c = test->param_value;
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	struct hvsim_stor_ctrl *ctrl = ch->ctrl;
+	int state, fails;
+	struct vstor_pkt out;
+	u64 ops, resets;
+
+	if (!c->before_init)
+		stt_init(test, t, VSTOR_VERSION_6_2);
+	if (c->fail_next) {
+		hvsim_stor_fail_res = (struct hvsim_sres){
+			.srb_status = VSTOR_SRB_BUSY };
+		atomic_set(&hvsim_stor_fail_count, 1);
+	}
+	if (c->delay)
+		WRITE_ONCE(hvsim_stor_delay_ms, 1);
+	state = READ_ONCE(ctrl->state);
+	fails = atomic_read(&hvsim_stor_fail_count);
+	ops = stt_ops(ctrl);
+	resets = atomic64_read(&ctrl->resets);
+
+	t->atomic = true;
+	KUNIT_EXPECT_EQ(test, stt_sleep_send(t, c, &out), HVSIM_PKT_SLEEP);
+	/* Nothing changed: the work item starts from the same state. */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(ctrl->state), state);
+	KUNIT_EXPECT_EQ(test, atomic_read(&hvsim_stor_fail_count), fails);
+	KUNIT_EXPECT_EQ(test, stt_ops(ctrl), ops);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ctrl->resets), resets);
+	KUNIT_EXPECT_FALSE(test, ch->failed);
+
+	/* The work item answers it. */
+	t->atomic = false;
+	KUNIT_EXPECT_EQ(test, stt_sleep_send(t, c, &out),
+			sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.operation), VSTOR_OP_COMPLETE_IO);
+	if (c->fail_next)
+		KUNIT_EXPECT_EQ(test, out.srb.srb_status, VSTOR_SRB_BUSY);
+	WRITE_ONCE(hvsim_stor_delay_ms, 0);
+}
+
 static void subchannels_requested_within_limit(struct kunit *test)
 {
 	struct stt *t = stt_new(test);
@@ -419,8 +606,6 @@ struct stt_bad {
 	u32 count;
 	u32 offset;
 };
-
-#define STT_CR	VMBUS_PKT_FLAG_COMPLETION_REQUESTED
 
 static const struct stt_bad stt_bad_rows[] = {
 	{ "completion_from_guest", VMBUS_PKT_COMP, 0, VSTOR_OP_BEGIN_INIT, 64 },
@@ -500,6 +685,9 @@ static struct kunit_case hvsim_storage_cases[] = {
 	KUNIT_CASE(version_refused_then_fallback),
 	KUNIT_CASE(completion_sized_like_request),
 	KUNIT_CASE(srb_read_write_and_absent_lun),
+	KUNIT_CASE(atomic_hook_serves_read_and_write),
+	KUNIT_CASE_PARAM(atomic_hook_leaves_packet_to_work_item,
+			 stt_sleep_gen_params),
 	KUNIT_CASE(subchannels_requested_within_limit),
 	KUNIT_CASE_PARAM(packet_storvsp_cannot_parse_stops_channel,
 			 stt_bad_gen_params),
