@@ -7,7 +7,7 @@
 # on the brd RAM disk /dev/ram0, over the same 4 MiB region (brd is built
 # into the test kernel with its default 4 MiB size). Prints both figures
 # and the ratios, plus per-request costs from the kernel's own counters:
-# The 4 KiB pair runs BENCH_ROUNDS times (default 3), storvsc and brd
+# The 4 KiB pair runs BENCH_ROUNDS times (default 5), storvsc and brd
 # alternating, and the IOPS ratio is the median of the rounds' ratios, so
 # that one disturbed run does not decide it.
 # CPU time (all CPUs, /proc/stat, hvsim's host work included since it runs
@@ -15,8 +15,8 @@
 
 h=/sys/kernel/debug/hvsim
 size=4M
-runtime=${BENCH_RUNTIME:-10}
-rounds=${BENCH_ROUNDS:-3}
+runtime=${BENCH_RUNTIME:-8}
+rounds=${BENCH_ROUNDS:-5}
 
 stor_host() {
 	for s in /sys/class/scsi_host/host*; do
