@@ -670,6 +670,14 @@ static int hvsim_chan_drain(struct hvsim_dev *dev, bool atomic, u32 budget,
 	return ret;
 }
 
+/* A fast channel's tasklet gives the channel to the work item. */
+static void hvsim_chan_hand_over(struct hvsim_dev *dev)
+{
+	hvsim_count(&dev->handovers);
+	WRITE_ONCE(dev->chan.in_work, true);
+	queue_work(hvsim_wq, &dev->work);
+}
+
 /*
  * Serve an open channel: a pending ring_corrupt fault first (the channel
  * then counts as broken); nothing for a broken or stalled channel.
@@ -702,6 +710,11 @@ static void hvsim_chan_serve(struct hvsim_dev *dev, bool atomic)
 	/* Broken, or stalled by a fault: leave the rings alone. */
 	if (READ_ONCE(dev->broken) || READ_ONCE(dev->stalled))
 		return;
+	/* A packet held for process context (the work item stopped early). */
+	if (c->held && atomic) {
+		hvsim_chan_hand_over(dev);
+		return;
+	}
 	if (c->held) {
 		c->held = false;
 		ret = hvsim_chan_handle(dev, &c->held_pkt, false, &signal);
@@ -725,9 +738,7 @@ static void hvsim_chan_serve(struct hvsim_dev *dev, bool atomic)
 			break;
 		}
 		if (ret == -EWOULDBLOCK) {
-			hvsim_count(&dev->handovers);
-			WRITE_ONCE(c->in_work, true);
-			queue_work(hvsim_wq, &dev->work);
+			hvsim_chan_hand_over(dev);
 			break;
 		}
 		if (ret && ret != -EAGAIN)
