@@ -55,6 +55,7 @@
 #include <linux/uaccess.h>
 #include <scsi/scsi_proto.h>
 
+#include <lumen/le.h>
 #include <lumen/ring.h>
 #include <proto/guids.h>
 #include <proto/tlfs.h>
@@ -62,6 +63,7 @@
 #include <proto/vstor.h>
 #include "hvsim.h"
 #include "scsi_disk.h"
+#include "vstor_req.h"
 
 /* LUNs per SCSI controller. */
 #define HVSIM_STOR_LUNS_MAX	64
@@ -259,58 +261,31 @@ static u32 hvsim_stor_fail_chan(struct hvsim_dev *dev, const char *why)
 
 static struct page *hvsim_stor_sbuf_page(const struct hvsim_sbuf *b, u32 idx)
 {
-	__le64 raw;
-
-	memcpy(&raw, (const u8 *)b->ctx + (size_t)idx * sizeof(raw),
-	       sizeof(raw));
-	return pfn_to_page(le64_to_cpu(raw));
+	return pfn_to_page(lumen_get_le64((const u8 *)b->ctx +
+					  (size_t)idx * sizeof(u64)));
 }
 
 /*
- * The SRB's data buffer. Returns 0 (with @b filled), -EPROTO for a packet
- * storvsp cannot parse, or -EFAULT for a page that is not memory.
+ * The SRB's data buffer over the pages hvsim_vstor_req_parse() found.
+ * Returns 0 (with @b filled), or -EFAULT for a page that is not memory.
  */
-static int hvsim_stor_data(const struct lumen_ring_pkt *pkt, const u8 *buf,
-			   const struct vstor_scsi_req *srb,
+static int hvsim_stor_data(const struct hvsim_vstor_req *req,
 			   struct hvsim_sbuf *b)
 {
-	const struct vmbus_pkt_gpa_direct *h = (const void *)buf;
-	u32 xfer = le32_to_cpu(srb->xfer_len), area, count, off, npfn, i;
-	struct vmbus_pkt_gpa_range r;
-	__le64 raw;
+	u32 i;
 
 	*b = (struct hvsim_sbuf){
 		.page = hvsim_stor_sbuf_page,
-		.len = xfer,
+		.ctx = req->pfns,
+		.off = req->data_off,
+		.len = req->xfer,
 		/* storvsp may write unless the guest said "data out". */
-		.writable = srb->data_dir != VSTOR_DIR_WRITE,
+		.writable = req->pkt.srb.data_dir != VSTOR_DIR_WRITE,
 	};
-	if (pkt->type != VMBUS_PKT_DATA_GPA_DIRECT)
-		return xfer ? -EPROTO : 0;
-	/* The ring checks guarantee the header and at least one range. */
-	count = le32_to_cpu(h->range_count);
-	area = pkt->offset - sizeof(*h);
-	if (count > 1 || area < sizeof(r))
-		return -EPROTO;
-	memcpy(&r, buf + sizeof(*h), sizeof(r));
-	off = le32_to_cpu(r.byte_offset);
-	if (off >= TLFS_PAGE_SIZE)
-		return -EPROTO;
-	npfn = DIV_ROUND_UP((u64)off + le32_to_cpu(r.byte_count),
-			    TLFS_PAGE_SIZE);
-	if ((area - sizeof(r)) / sizeof(raw) < npfn ||
-	    xfer > le32_to_cpu(r.byte_count))
-		return -EPROTO;
-	b->ctx = buf + sizeof(*h) + sizeof(r);
-	b->off = off;
 	/* Only the pages the transfer length reaches are used: check them. */
-	npfn = DIV_ROUND_UP((u64)off + xfer, TLFS_PAGE_SIZE);
-	for (i = 0; i < npfn; i++) {
-		memcpy(&raw, (const u8 *)b->ctx + i * sizeof(raw),
-		       sizeof(raw));
-		if (!pfn_valid(le64_to_cpu(raw)))
+	for (i = 0; i < req->npfn; i++)
+		if (!pfn_valid(lumen_get_le64(req->pfns + i * sizeof(u64))))
 			return -EFAULT;
-	}
 	return 0;
 }
 
@@ -578,7 +553,8 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 {
 	struct hvsim_stor_chan *ch = dev->priv;
 	struct hvsim_stor_ctrl *c = ch->ctrl;
-	struct vstor_pkt req = {}, body = {};
+	struct hvsim_vstor_req r;
+	struct vstor_pkt body = {};
 	struct hvsim_sbuf b = {};
 	u32 op, rsize, status;
 	int data_err = 0;
@@ -586,41 +562,12 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 
 	if (ch->failed)
 		return 0;
-	if (pkt->type != VMBUS_PKT_DATA_INBAND &&
-	    pkt->type != VMBUS_PKT_DATA_GPA_DIRECT)
-		return hvsim_stor_fail_chan(dev, "not a data packet");
-	if (!(pkt->flags & VMBUS_PKT_FLAG_COMPLETION_REQUESTED))
-		return hvsim_stor_fail_chan(dev, "no completion requested");
-	if (pkt->len < VSTOR_PKT_HDR_SIZE)
-		return hvsim_stor_fail_chan(dev, "short packet");
-	/* What the guest sent, zero-padded; its size sets the reply's. */
-	memcpy(&req, buf + pkt->offset, min_t(u32, pkt->len, sizeof(req)));
-	rsize = min_t(u32, pkt->len - VSTOR_PKT_HDR_SIZE, VSTOR_SRB_SIZE);
-	op = le32_to_cpu(req.operation);
-	switch (op) {
-	case VSTOR_OP_QUERY_VERSION:
-		if (rsize < sizeof(req.version))
-			return hvsim_stor_fail_chan(dev, "short version query");
-		break;
-	case VSTOR_OP_CREATE_SUB_CHANNELS:
-		if (rsize < sizeof(req.sub_channel_count))
-			return hvsim_stor_fail_chan(dev, "short sub-channel request");
-		break;
-	case VSTOR_OP_EXECUTE_SRB:
-		data_err = hvsim_stor_data(pkt, buf, &req.srb, &b);
-		if (data_err == -EPROTO)
-			return hvsim_stor_fail_chan(dev, "bad data range");
-		break;
-	case VSTOR_OP_BEGIN_INIT:
-	case VSTOR_OP_END_INIT:
-	case VSTOR_OP_QUERY_PROPERTIES:
-	case VSTOR_OP_RESET_LUN:
-	case VSTOR_OP_RESET_BUS:
-	case VSTOR_OP_RESET_ADAPTER:
-		break;
-	default:
-		return hvsim_stor_fail_chan(dev, "unknown operation");
-	}
+	if (hvsim_vstor_req_parse(pkt, buf, &r))
+		return hvsim_stor_fail_chan(dev, r.why);
+	op = r.op;
+	rsize = r.rsize;
+	if (op == VSTOR_OP_EXECUTE_SRB)
+		data_err = hvsim_stor_data(&r, &b);
 
 	if (atomic && (op != VSTOR_OP_EXECUTE_SRB ||
 		       READ_ONCE(c->state) != HVSIM_STOR_READY))
@@ -628,9 +575,9 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 	if (READ_ONCE(c->state) != HVSIM_STOR_READY) {
 		/* Sub-channels serve nothing until init is over. */
 		status = dev->sub_index ? VSTOR_NT_INVALID_DEVICE_STATE :
-			 hvsim_stor_init_step(dev, op, &req, &body);
+			 hvsim_stor_init_step(dev, op, &r.pkt, &body);
 	} else if (op == VSTOR_OP_EXECUTE_SRB) {
-		return hvsim_stor_srb(dev, &req, &b, data_err, rsize,
+		return hvsim_stor_srb(dev, &r.pkt, &b, data_err, rsize,
 				      pkt->trans_id, reply, atomic);
 	} else if (op == VSTOR_OP_RESET_LUN || op == VSTOR_OP_RESET_BUS ||
 		   op == VSTOR_OP_RESET_ADAPTER) {
@@ -638,7 +585,7 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 		atomic64_inc(&c->resets);
 		status = VSTOR_NT_SUCCESS;
 	} else if (op == VSTOR_OP_CREATE_SUB_CHANNELS && !dev->sub_index) {
-		count = le16_to_cpu(req.sub_channel_count);
+		count = le16_to_cpu(r.pkt.sub_channel_count);
 		status = hvsim_stor_subchannels(dev, count);
 	} else {
 		pr_warn_ratelimited("storage relid %u: operation %u after init\n",

@@ -24,6 +24,7 @@
 #include <linux/string.h>
 
 #include "../../hvsim/scsi_disk.c"
+#include "../../hvsim/vstor_req.c"
 #include "../../hvsim/storage.c"
 
 #define STT_CR	VMBUS_PKT_FLAG_COMPLETION_REQUESTED
