@@ -6,6 +6,8 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/debugfs.h>
+#include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -551,4 +553,25 @@ void hvsim_ic_show_stats(struct seq_file *m, const struct hvsim_ic_stats *st)
 	seq_printf(m, "injected: %lld\n", atomic64_read(&st->injected));
 	seq_printf(m, "refused: %lld\n", atomic64_read(&st->refused));
 	seq_printf(m, "last_status: 0x%08x\n", st->last_status);
+}
+
+static int hvsim_ic_stats_show(struct seq_file *m, void *unused)
+{
+	hvsim_ic_show_stats(m, m->private);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(hvsim_ic_stats);
+
+/**
+ * hvsim_ic_debugfs_stats() - Create a class's "stats" file.
+ * @dir: the class's debugfs directory.
+ * @st: its counters, printed by hvsim_ic_show_stats(); they outlive @dir.
+ *
+ * For a class with nothing to add to the common counters.
+ *
+ * Context: process context (the class's debugfs hook).
+ */
+void hvsim_ic_debugfs_stats(struct dentry *dir, struct hvsim_ic_stats *st)
+{
+	debugfs_create_file("stats", 0444, dir, st, &hvsim_ic_stats_fops);
 }

@@ -12,6 +12,7 @@
 #include <linux/workqueue.h>
 #include <lumen/ic_msg.h>
 
+struct dentry;
 struct hvsim_dev;
 struct hvsim_ic;
 struct lumen_ring_pkt;
@@ -179,5 +180,6 @@ void hvsim_ic_set_period(struct hvsim_ic *ic, unsigned int period_ms);
 u32 hvsim_ic_msg_ver(struct hvsim_ic *ic);
 bool hvsim_ic_ready(struct hvsim_ic *ic);
 void hvsim_ic_show_stats(struct seq_file *m, const struct hvsim_ic_stats *st);
+void hvsim_ic_debugfs_stats(struct dentry *dir, struct hvsim_ic_stats *st);
 
 #endif /* _HVSIM_IC_HOST_H */

@@ -419,17 +419,10 @@ static const struct file_operations hvsim_kvp_ctl_fops = {
 	.release = single_release,
 };
 
-static int hvsim_kvp_stats_show(struct seq_file *m, void *v)
-{
-	hvsim_ic_show_stats(m, &hvsim_kvp_stats);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(hvsim_kvp_stats);
-
 static void hvsim_kvp_debugfs(struct dentry *dir)
 {
 	debugfs_create_file("ctl", 0600, dir, NULL, &hvsim_kvp_ctl_fops);
-	debugfs_create_file("stats", 0400, dir, NULL, &hvsim_kvp_stats_fops);
+	hvsim_ic_debugfs_stats(dir, &hvsim_kvp_stats);
 }
 
 /* One KVP device at a time: the ctl file drives it. */

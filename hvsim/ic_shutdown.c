@@ -142,18 +142,11 @@ static const struct file_operations hvsim_sd_request_fops = {
 	.write = hvsim_sd_request_write,
 };
 
-static int hvsim_sd_stats_show(struct seq_file *m, void *unused)
-{
-	hvsim_ic_show_stats(m, &hvsim_sd_stats);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(hvsim_sd_stats);
-
 static void hvsim_sd_debugfs(struct dentry *dir)
 {
 	debugfs_create_file("request", 0200, dir, NULL,
 			    &hvsim_sd_request_fops);
-	debugfs_create_file("stats", 0444, dir, NULL, &hvsim_sd_stats_fops);
+	hvsim_ic_debugfs_stats(dir, &hvsim_sd_stats);
 }
 
 /* The shutdown IC class. */

@@ -216,17 +216,10 @@ static const struct file_operations hvsim_vss_ctl_fops = {
 	.release = single_release,
 };
 
-static int hvsim_vss_stats_show(struct seq_file *m, void *unused)
-{
-	hvsim_ic_show_stats(m, &hvsim_vss_stats);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(hvsim_vss_stats);
-
 static void hvsim_vss_debugfs(struct dentry *dir)
 {
 	debugfs_create_file("ctl", 0600, dir, NULL, &hvsim_vss_ctl_fops);
-	debugfs_create_file("stats", 0400, dir, NULL, &hvsim_vss_stats_fops);
+	hvsim_ic_debugfs_stats(dir, &hvsim_vss_stats);
 }
 
 /* One VSS device at a time: the ctl file drives it. */

@@ -8,6 +8,7 @@
 #   vm_kunit MODULE.ko      load a KUnit module and report its suites
 #   vm_log TEXT             a free-form line for the person reading the log
 #   wait_for SECS CMD...    retry CMD until it succeeds or SECS pass
+#   stor_host               the SCSI host number hv_storvsc registered
 
 LUMEN_LIB=/lib/lumen
 
@@ -24,6 +25,17 @@ wait_for() {
 	done
 }
 vm_fail() { echo "RESULT not ok $1 # $2" >&3; }
+
+# stor_host: print the number N of the scsi_host hv_storvsc registered
+# (/sys/class/scsi_host/hostN); fail if there is none.
+stor_host() {
+	# Its own variable name: scenarios' globals are not touched.
+	for _stor_h in /sys/class/scsi_host/host*; do
+		[ "$(cat "$_stor_h/proc_name" 2>/dev/null)" = hv_storvsc ] &&
+			{ basename "$_stor_h" | sed 's/host//'; return 0; }
+	done
+	return 1
+}
 vm_log() { echo "LOG $*" >&3; }
 
 vm_check() {

@@ -44,6 +44,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,30 +154,16 @@ static void kvpd_unlock(int fd)
 		close(fd);
 }
 
-static int kvpd_read_all(int fd, unsigned char *buf, size_t len)
+/* Read (@wr false) or write all @len bytes at @buf, across EINTR; 0 or -1. */
+static int kvpd_io_all(int fd, void *buf, size_t len, bool wr)
 {
+	unsigned char *p = buf;
 	size_t done = 0;
 	ssize_t n;
 
 	while (done < len) {
-		n = read(fd, buf + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += n;
-	}
-	return 0;
-}
-
-static int kvpd_write_all(int fd, const void *buf, size_t len)
-{
-	const unsigned char *p = buf;
-	size_t done = 0;
-	ssize_t n;
-
-	while (done < len) {
-		n = write(fd, p + done, len - done);
+		n = wr ? write(fd, p + done, len - done) :
+			 read(fd, p + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -244,8 +231,8 @@ static int kvpd_load(unsigned int pool, struct kvpd_pool *out)
 	if (st.st_size >= (off_t)sizeof(hdr) && st.st_size <= 16 << 20) {
 		len = st.st_size - sizeof(hdr);
 		buf = malloc(len + 1);
-		if (buf && !kvpd_read_all(fd, (unsigned char *)hdr, sizeof(hdr)) &&
-		    !kvpd_read_all(fd, buf, len) && hdr[0] == KVPD_MAGIC &&
+		if (buf && !kvpd_io_all(fd, hdr, sizeof(hdr), false) &&
+		    !kvpd_io_all(fd, buf, len, false) && hdr[0] == KVPD_MAGIC &&
 		    hdr[1] == KVPD_FORMAT && hdr[3] == kvpd_sum(buf, len) &&
 		    !kvpd_decode(buf, len, hdr[2], out))
 			ok = 1;
@@ -293,8 +280,8 @@ static int kvpd_save(unsigned int pool, const struct kvpd_pool *in)
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		goto out;
-	if (kvpd_write_all(fd, hdr, sizeof(hdr)) ||
-	    kvpd_write_all(fd, buf, len) || fsync(fd)) {
+	if (kvpd_io_all(fd, hdr, sizeof(hdr), true) ||
+	    kvpd_io_all(fd, buf, len, true) || fsync(fd)) {
 		close(fd);
 		unlink(tmp);
 		goto out;

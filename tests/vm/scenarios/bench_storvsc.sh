@@ -18,14 +18,6 @@ size=4M
 runtime=${BENCH_RUNTIME:-8}
 rounds=${BENCH_ROUNDS:-5}
 
-stor_host() {
-	for s in /sys/class/scsi_host/host*; do
-		[ "$(cat "$s/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$s" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 # Counters sampled around each run, one line: busy system irq softirq
 # (jiffies, all CPUs), interrupts, context switches, and the storage
 # controller's VMBus channel interrupts and guest-to-host signals.

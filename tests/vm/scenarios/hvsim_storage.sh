@@ -14,14 +14,6 @@ dbg=/sys/kernel/debug
 h=$dbg/hvsim
 s=$h/scsi
 
-stor_host() {
-	for x in /sys/class/scsi_host/host*; do
-		[ "$(cat "$x/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$x" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 # disk_of HOST LUN: the block device of that LUN (channel 0, target 0).
 disk_of() { ls "/sys/bus/scsi/devices/$1:0:0:$2/block" 2>/dev/null; }
 has_lun() { test -n "$(disk_of "$1" "$2")"; }

@@ -15,14 +15,6 @@ size=4M
 runtime=${PROFILE_RUNTIME:-8}
 top=${PROFILE_TOP:-40}
 
-stor_host() {
-	for s in /sys/class/scsi_host/host*; do
-		[ "$(cat "$s/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$s" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 # report NAME WHAT ARGS...: the top lines of one perf report, logged as
 # "profile: NAME WHAT: line".
 report() {

@@ -23,14 +23,6 @@ dbg=/sys/kernel/debug
 h=$dbg/hvsim
 s=$h/scsi
 
-stor_host() {
-	for x in /sys/class/scsi_host/host*; do
-		[ "$(cat "$x/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$x" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 disk_of() { ls "/sys/bus/scsi/devices/$1:0:0:$2/block" 2>/dev/null; }
 stat() { awk -v k="$1" '$1 == k { print $2; exit }' $s/stats; }
 # devctr KEY: hvsim's KEY=N device counters (fast, handovers), summed.

@@ -13,14 +13,6 @@
 
 h=/sys/kernel/debug/hvsim
 
-stor_host() {
-	for s in /sys/class/scsi_host/host*; do
-		[ "$(cat "$s/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$s" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 has_lun() { ls "/sys/bus/scsi/devices/$1:0:0:$2/block" >/dev/null 2>&1; }
 no_lun() { ! test -e "/sys/bus/scsi/devices/$1:0:0:$2"; }
 

@@ -5,14 +5,6 @@
 # it with one channel and no sub-channels, adds its single disk at the
 # target its instance GUID names, and the disk writes and verifies.
 
-stor_host() {
-	for s in /sys/class/scsi_host/host*; do
-		[ "$(cat "$s/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$s" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 ide_disk() { ls /sys/bus/scsi/devices/"$1":0:*:0/block 2>/dev/null | grep sd; }
 
 vm_check load-hv_vmbus insmod /lib/lumen/hv_vmbus.ko

@@ -13,12 +13,6 @@
 dbg=/sys/kernel/debug
 
 # stor_host: the SCSI host number of our controller.
-stor_host() {
-	for h in /sys/class/scsi_host/host*; do
-		[ "$(cat "$h/proc_name")" = hv_storvsc ] && { basename "$h" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
 
 # stor_disks HOST: block device names of its LUNs, in LUN order.
 stor_disks() {

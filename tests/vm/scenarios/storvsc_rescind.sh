@@ -12,14 +12,6 @@ dbg=/sys/kernel/debug
 h=$dbg/hvsim
 scsi_class=ba6163d9-04a1-4d29-b605-72e2ffb1dc7f
 
-stor_host() {
-	for s in /sys/class/scsi_host/host*; do
-		[ "$(cat "$s/proc_name" 2>/dev/null)" = hv_storvsc ] &&
-			{ basename "$s" | sed 's/host//'; return 0; }
-	done
-	return 1
-}
-
 no_stor_host() { ! stor_host; }
 
 # The relid of the open primary SCSI controller.
