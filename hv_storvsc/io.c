@@ -79,6 +79,12 @@ static struct storvsc_chan *storvsc_pick(struct storvsc_dev *sd,
 	return best;
 }
 
+/* May another channel take a request that @err refused on one? */
+static bool storvsc_send_elsewhere(int err)
+{
+	return err == -EAGAIN || err == -ENODEV || err == -ENOTCONN;
+}
+
 /* Send @cmd on @sc. 0, or the send error with the id given back. */
 static int storvsc_send(struct storvsc_chan *sc, struct storvsc_cmd *cmd,
 			int len, u32 npfn, u32 first_off)
@@ -219,15 +225,18 @@ int storvsc_queuecommand(struct Scsi_Host *shost, struct scsi_cmnd *scmd)
 
 	sc = storvsc_pick(sd, scmd);
 	ret = storvsc_send(sc, cmd, len, npfn, first_off);
-	/* A full ring: try each other channel once. */
-	for (i = 0; ret == -EAGAIN && i < storvsc_nchan(sd); i++)
+	/*
+	 * A full ring, or a sub-channel the host rescinded (the core closed
+	 * it): try each other channel once.
+	 */
+	for (i = 0; storvsc_send_elsewhere(ret) && i < storvsc_nchan(sd); i++)
 		if (sd->chans[i] != sc)
 			ret = storvsc_send(sd->chans[i], cmd, len, npfn,
 					   first_off);
 	if (ret == -EAGAIN)
 		return SCSI_MLQUEUE_HOST_BUSY;
 	if (ret && ret != -EINPROGRESS) {
-		scmd->result = VSTOR_RESULT(ret == -ENODEV ?
+		scmd->result = VSTOR_RESULT(ret == -ENODEV || ret == -ENOTCONN ?
 					    VSTOR_HOST_NO_CONNECT :
 					    VSTOR_HOST_ERROR, 0);
 		scsi_done(scmd);

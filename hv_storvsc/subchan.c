@@ -74,7 +74,7 @@ struct storvsc_dev *storvsc_find(struct lumen_chan *primary)
  * Sub-channels beyond what was asked for, or offered while the controller
  * goes away, are left closed.
  *
- * Context: process context (hv_vmbus's message workqueue).
+ * Context: process context (hv_vmbus's sub-channel workqueue).
  */
 void storvsc_sub_channel(struct lumen_chan *primary, struct lumen_chan *sub)
 {

@@ -441,10 +441,9 @@ static void lumen_ic_open_fn(struct work_struct *work)
 }
 
 /*
- * The channel is opened from a work item, not from probe: probe may run
- * in hv_vmbus's message work (a device the host hot-adds while hv_utils
- * is loaded), which must stay free to deliver the GPADL and open
- * responses lumen_chan_open() waits for.
+ * The channel is opened from a work item, not from probe: probe runs on
+ * hv_vmbus's ordered device workqueue, where an open waiting on a slow or
+ * silent host would hold up every device added after this one.
  */
 static int lumen_ic_probe(struct lumen_vmbus_device *vdev,
 			  const struct hv_vmbus_device_id *id)
@@ -500,13 +499,17 @@ static void lumen_ic_remove(struct lumen_vmbus_device *vdev)
 	debugfs_remove(ic->dbg);
 	/* A rescind makes a pending open fail at once. */
 	flush_work(&ic->open_work);
-	/* No callback runs once the channel is closed. */
-	if (ic->chan_opened)
-		lumen_chan_close(ic->chan);
+	/*
+	 * No reply is sent from here on (a daemon's late answer, the reply
+	 * timeout): lumen_ic_send_locked() tests @open under the lock.
+	 */
 	spin_lock_irqsave(&ic->lock, flags);
 	ic->open = false;
 	ic->pending = false;
 	spin_unlock_irqrestore(&ic->lock, flags);
+	/* No callback runs once the channel is closed. */
+	if (ic->chan_opened)
+		lumen_chan_close(ic->chan);
 	if (ic->svc->remove)
 		ic->svc->remove(ic);
 	dev_set_drvdata(&vdev->dev, NULL);

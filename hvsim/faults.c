@@ -18,6 +18,9 @@
  *   drop_responses    drop the next N control responses (of one type)
  *   drop_completions  drop the next N device completions
  *   stall             stop draining a channel's guest-to-host ring
+ *   post_fail         refuse the guest's next N posts (of one message
+ *                     type) with HV_STATUS_INVALID_CONNECTION_ID, as a
+ *                     host whose message port went away
  *   stats             what the knobs did
  *
  * Every fault stays within what a host can do: send (or not send)
@@ -62,6 +65,7 @@ enum hvsim_knob {
 	HVSIM_KNOB_DROP_RESPONSES,
 	HVSIM_KNOB_DROP_COMPLETIONS,
 	HVSIM_KNOB_STALL,
+	HVSIM_KNOB_POST_FAIL,
 	HVSIM_KNOBS,
 };
 
@@ -76,6 +80,7 @@ static const char *const hvsim_knob_names[HVSIM_KNOBS] = {
 	[HVSIM_KNOB_DROP_RESPONSES] = "drop_responses",
 	[HVSIM_KNOB_DROP_COMPLETIONS] = "drop_completions",
 	[HVSIM_KNOB_STALL] = "stall",
+	[HVSIM_KNOB_POST_FAIL] = "post_fail",
 };
 
 /* ring_corrupt modes, by name ("none" is not accepted). */
@@ -207,6 +212,31 @@ bool hvsim_fault_completion_sleeps(void)
 }
 
 /**
+ * hvsim_fault_post() - Should the hypervisor refuse this guest post?
+ * @msg: the channel message the guest posts, header first.
+ * @size: its length.
+ *
+ * Context: any context (the guest's HvPostMessage).
+ * Return: true while post_fail refuses posts of the message's type.
+ */
+bool hvsim_fault_post(const void *msg, u32 size)
+{
+	struct hvsim_faults *f = &hvsim_faults;
+	u32 type, want = READ_ONCE(f->post_fail_type);
+
+	if (!atomic_read(&f->post_fail) ||
+	    size < sizeof(struct vmbus_msg_hdr))
+		return false;
+	type = le32_to_cpu(((const struct vmbus_msg_hdr *)msg)->type);
+	if ((want && type != want) ||
+	    atomic_dec_if_positive(&f->post_fail) < 0)
+		return false;
+	atomic64_inc(&f->posts_failed);
+	pr_info("fault: guest post of message type %u refused\n", type);
+	return true;
+}
+
+/**
  * hvsim_fault_corrupt_ring() - Corrupt an open channel's host-to-guest ring.
  * @dev: the channel; its work item is the caller.
  * @mode: what to break, see &enum hvsim_corrupt.
@@ -280,6 +310,7 @@ static int hvsim_faults_stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "injected %lld\n", atomic64_read(&f->injected));
 	seq_printf(m, "rings_corrupted %lld\n",
 		   atomic64_read(&f->rings_corrupted));
+	seq_printf(m, "posts_failed %lld\n", atomic64_read(&f->posts_failed));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(hvsim_faults_stats);
@@ -310,6 +341,11 @@ static ssize_t hvsim_knob_read(struct file *file, char __user *ubuf,
 	case HVSIM_KNOB_DROP_COMPLETIONS:
 		n = scnprintf(buf, sizeof(buf), "%d\n",
 			      atomic_read(&f->drop_completions));
+		break;
+	case HVSIM_KNOB_POST_FAIL:
+		n = scnprintf(buf, sizeof(buf), "%d %u\n",
+			      atomic_read(&f->post_fail),
+			      READ_ONCE(f->post_fail_type));
 		break;
 	default:
 		n = 0;
@@ -351,7 +387,7 @@ static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
 	int ret = 0;
 
 	if (arg && knob != HVSIM_KNOB_RING_CORRUPT &&
-	    knob != HVSIM_KNOB_DROP_RESPONSES)
+	    knob != HVSIM_KNOB_DROP_RESPONSES && knob != HVSIM_KNOB_POST_FAIL)
 		return -EINVAL;
 	switch (knob) {
 	case HVSIM_KNOB_BOGUS_RELID:
@@ -383,6 +419,18 @@ static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
 				return -EINVAL;
 		}
 		break;
+	case HVSIM_KNOB_POST_FAIL:
+		if (arg) {
+			ret = kstrtou32(arg, 0, &type);
+			if (ret)
+				return ret;
+		}
+		if (val > INT_MAX)
+			return -EINVAL;
+		/* The type first: a post that sees the count sees it too. */
+		WRITE_ONCE(f->post_fail_type, type);
+		atomic_set_release(&f->post_fail, val);
+		return 0;
 	default:
 		break;
 	}

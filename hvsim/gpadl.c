@@ -19,7 +19,8 @@
  * - GPADL_TEARDOWN of a complete GPADL: unmapped and answered with
  *   GPADL_TORNDOWN, unless it holds the rings of the open channel; then
  *   the answer waits until the channel is closed. A teardown of an unknown
- *   or unfinished GPADL is dropped unanswered.
+ *   or unfinished GPADL is not answered (OpenVMM ignores it); an unfinished
+ *   one is dropped, as a guest whose body post failed asks for.
  * - RELID_RELEASED and UNLOAD drop the channel's GPADLs without messages.
  *
  * All under hvsim_mutex.
@@ -29,6 +30,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
@@ -80,6 +82,9 @@ struct hvsim_gpadl {
 };
 
 static LIST_HEAD(hvsim_gpadls);
+
+/* Unfinished GPADLs the guest tore down (hvsim_gpadl_teardown()). */
+static u64 hvsim_gpadls_abandoned;
 
 /**
  * hvsim_map_pfns() - Map guest page frames into the host.
@@ -304,8 +309,8 @@ int hvsim_gpadl_body(const void *msg, u32 len)
  * channel whose rings it holds is closed.
  *
  * Context: process context, hvsim_mutex held.
- * Return: 0, -ENOENT if @dev has no GPADL @handle, -EBUSY if it is still
- * being assembled or already being torn down (dropped unanswered).
+ * Return: 0 (an unfinished GPADL is dropped unanswered), -ENOENT if @dev
+ * has no GPADL @handle, -EBUSY if it is already being torn down.
  */
 int hvsim_gpadl_teardown(struct hvsim_dev *dev, u32 handle)
 {
@@ -315,6 +320,12 @@ int hvsim_gpadl_teardown(struct hvsim_dev *dev, u32 handle)
 	g = hvsim_gpadl_find(dev, handle);
 	if (!g)
 		return -ENOENT;
+	if (g->state == HVSIM_GPADL_ASSEMBLING) {
+		/* Never created, never mapped: gone, and nothing to answer. */
+		hvsim_gpadl_free(g);
+		hvsim_gpadls_abandoned++;
+		return 0;
+	}
 	if (g->state != HVSIM_GPADL_READY)
 		return -EBUSY;
 	if (g->in_use) {
@@ -413,4 +424,28 @@ void hvsim_gpadl_drop_all(void)
 	lockdep_assert_held(&hvsim_mutex);
 	list_for_each_entry_safe(g, tmp, &hvsim_gpadls, node)
 		hvsim_gpadl_free(g);
+}
+
+/**
+ * hvsim_gpadl_show_stats() - GPADL lines of debugfs "stats".
+ * @m: the seq_file.
+ *
+ * gpadls (every GPADL known), gpadls_assembling (header seen, bodies
+ * missing) and gpadls_abandoned (unfinished ones the guest tore down).
+ *
+ * Context: process context; takes hvsim_mutex.
+ */
+void hvsim_gpadl_show_stats(struct seq_file *m)
+{
+	struct hvsim_gpadl *g;
+	u32 all = 0, assembling = 0;
+
+	mutex_lock(&hvsim_mutex);
+	list_for_each_entry(g, &hvsim_gpadls, node) {
+		all++;
+		assembling += g->state == HVSIM_GPADL_ASSEMBLING;
+	}
+	seq_printf(m, "gpadls %u\ngpadls_assembling %u\ngpadls_abandoned %llu\n",
+		   all, assembling, hvsim_gpadls_abandoned);
+	mutex_unlock(&hvsim_mutex);
 }

@@ -287,6 +287,8 @@ static int hvsim_post_message(u32 conn_id, u32 msg_type, const void *payload,
 {
 	if (msg_type != TLFS_MSG_VMBUS || size > TLFS_MSG_PAYLOAD_MAX)
 		return TLFS_STATUS_INVALID_PARAMETER;
+	if (hvsim_fault_post(payload, size))
+		return TLFS_STATUS_INVALID_CONNECTION_ID;
 	return hvsim_server_post(conn_id, payload, size);
 }
 

@@ -338,6 +338,9 @@ enum hvsim_corrupt {
  * @completions_delayed: completions delayed.
  * @injected: messages sent by bogus_relid, dup_offer and unknown_type.
  * @rings_corrupted: host-to-guest rings corrupted.
+ * @post_fail: guest posts still to refuse (post_fail).
+ * @post_fail_type: only posts of this message type; 0 for any.
+ * @posts_failed: guest posts refused.
  *
  * Fields marked "mutex" are read and written under hvsim_mutex (the
  * outgoing message path holds it); the others are atomics or
@@ -358,6 +361,9 @@ struct hvsim_faults {
 	atomic64_t completions_delayed;
 	atomic64_t injected;
 	atomic64_t rings_corrupted;
+	atomic_t post_fail;
+	u32 post_fail_type;
+	atomic64_t posts_failed;
 };
 
 /* Longest delay_ms accepted: a work item or the mutex holder sleeps it. */
@@ -422,6 +428,7 @@ int hvsim_gpadl_ring_pages(struct hvsim_dev *dev, u32 handle, struct page ***pag
 void hvsim_gpadl_ring_put(struct hvsim_dev *dev, u32 handle, bool notify);
 void hvsim_gpadl_drop_dev(struct hvsim_dev *dev);
 void hvsim_gpadl_drop_all(void);
+void hvsim_gpadl_show_stats(struct seq_file *m);
 
 /* channel.c: open, close, rings, signals. */
 void hvsim_chan_open(struct hvsim_dev *dev, const struct vmbus_msg_open_channel *req);
@@ -453,6 +460,7 @@ void hvsim_faults_debugfs(struct dentry *parent);
 bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed);
 bool hvsim_fault_completion(bool may_sleep);
 bool hvsim_fault_completion_sleeps(void);
+bool hvsim_fault_post(const void *msg, u32 size);
 void hvsim_fault_corrupt_ring(struct hvsim_dev *dev, enum hvsim_corrupt mode);
 
 /* Bump a counter that only one work item writes and debugfs reads. */

@@ -118,6 +118,7 @@ DEFINE_SHOW_ATTRIBUTE(hvsim_devices);
 static int hvsim_stats_show(struct seq_file *m, void *v)
 {
 	hvsim_server_show_stats(m);
+	hvsim_gpadl_show_stats(m);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(hvsim_stats);

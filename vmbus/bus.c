@@ -319,15 +319,23 @@ static int vmbus_bus_probe(struct device *dev)
 	struct lumen_vmbus_driver *drv =
 		container_of(dev->driver, struct lumen_vmbus_driver, driver);
 	struct lumen_vmbus_device *vdev = to_lumen_vmbus_device(dev);
+	int ret;
 
-	return drv->probe(vdev, vmbus_match_id(drv->id_table, &vdev->class_id));
+	vmbus_chan_bind(vdev->chan);
+	ret = drv->probe(vdev, vmbus_match_id(drv->id_table, &vdev->class_id));
+	/* A failed probe is an unbind without remove: no hand-over after. */
+	if (ret)
+		vmbus_chan_unbind_begin(vdev->chan);
+	return ret;
 }
 
 static void vmbus_bus_remove(struct device *dev)
 {
 	struct lumen_vmbus_driver *drv =
 		container_of(dev->driver, struct lumen_vmbus_driver, driver);
+	struct lumen_chan *chan = vmbus_dev_chan(dev);
 
+	vmbus_chan_unbind_begin(chan);
 	if (drv->remove)
 		drv->remove(to_lumen_vmbus_device(dev));
 }
@@ -353,7 +361,7 @@ static void vmbus_dev_release(struct device *dev)
  * vmbus_device_add() - Register the device of a primary channel.
  * @chan: the primary channel; the device takes a reference.
  *
- * Context: process context (the message workqueue).
+ * Context: process context (the device workqueue).
  * Return: 0 or a negative errno.
  */
 int vmbus_device_add(struct lumen_chan *chan)
@@ -397,14 +405,20 @@ void vmbus_device_remove(struct lumen_chan *chan)
 
 	if (!vdev)
 		return;
+	/*
+	 * Sub-channel hand-overs look at chan->device under chan->lock: from
+	 * here on they add no sysfs directory and call no driver. The
+	 * primary's own directory goes outside the lock, which its
+	 * attributes take.
+	 */
 	mutex_lock(&chan->lock);
 	list_for_each_entry(sub, &chan->subchannels, sibling)
 		vmbus_chan_sysfs_remove(sub);
+	chan->device = NULL;
 	mutex_unlock(&chan->lock);
 	vmbus_chan_sysfs_remove(chan);
 	kobject_put(vdev->channels_kobj);
 	vdev->channels_kobj = NULL;
-	chan->device = NULL;
 	device_unregister(&vdev->dev);
 }
 

@@ -47,19 +47,6 @@
 static atomic_t vmbus_gpadl_next =
 	ATOMIC_INIT(VMBUS_MSG_POLICY_GPADL_FIRST_HANDLE);
 
-/**
- * vmbus_chan_post() - Post a channel message on the message connection.
- * @msg: the message.
- * @size: its length.
- *
- * Context: process context.
- * Return: 0, -ENOTCONN without a connection, or the post's errno.
- */
-int vmbus_chan_post(const void *msg, u32 size)
-{
-	return vmbus_conn_post_msg(msg, size);
-}
-
 static void vmbus_chan_broken(struct lumen_chan *chan, int err, const char *why)
 {
 	WRITE_ONCE(chan->broken, true);
@@ -83,14 +70,32 @@ static void vmbus_chan_signal(struct lumen_chan *chan)
 		ops->signal_event(chan->conn_id, 0);
 }
 
-/* Tear down a GPADL; false if the host never confirmed (leak the memory). */
-static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
+static void vmbus_gpadl_teardown_msg(const struct lumen_chan *chan,
+				     u32 handle,
+				     struct vmbus_msg_gpadl_teardown *msg)
 {
-	struct vmbus_msg_gpadl_teardown msg = {
+	*msg = (struct vmbus_msg_gpadl_teardown) {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_GPADL_TEARDOWN),
 		.child_relid = cpu_to_le32(chan->relid),
 		.gpadl = cpu_to_le32(handle),
 	};
+}
+
+/* Drop a GPADL the host never completed: nothing to wait for. */
+static void vmbus_gpadl_abandon(struct lumen_chan *chan, u32 handle)
+{
+	struct vmbus_msg_gpadl_teardown msg;
+
+	vmbus_gpadl_teardown_msg(chan, handle, &msg);
+	if (vmbus_conn_post_msg(&msg, sizeof(msg)))
+		pr_warn("relid %u: GPADL %u left half-built on the host\n",
+			chan->relid, handle);
+}
+
+/* Tear down a GPADL; false if the host never confirmed (leak the memory). */
+static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
+{
+	struct vmbus_msg_gpadl_teardown msg;
 	struct vmbus_waiter w = {
 		.type = VMBUS_MSG_GPADL_TORNDOWN,
 		.relid = chan->relid,
@@ -101,6 +106,7 @@ static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
 	/* A rescinded channel's GPADLs are gone on the host already. */
 	if (READ_ONCE(chan->rescinded))
 		return true;
+	vmbus_gpadl_teardown_msg(chan, handle, &msg);
 	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
 	if (ret == -ENODEV)
 		return true;
@@ -132,8 +138,15 @@ static int vmbus_gpadl_create(struct lumen_chan *chan, const u64 *pfns,
 	vmbus_waiter_arm(&w);
 	for (i = 0; i < count && !ret; i++) {
 		len = vmbus_gpadl_msg_build(&d, i, msg, sizeof(msg));
-		ret = len < 0 ? len : vmbus_chan_post(msg, len);
+		ret = len < 0 ? len : vmbus_conn_post_msg(msg, len);
 	}
+	/*
+	 * A post failed after the header went out: the host holds a GPADL it
+	 * can never complete. Ask it to drop it; a host does not answer the
+	 * teardown of a GPADL it never created, and it never mapped the pages.
+	 */
+	if (ret && i > 1)
+		vmbus_gpadl_abandon(chan, d.handle);
 	ret = vmbus_waiter_wait(&w, ret);
 	if (ret == -ETIMEDOUT && !vmbus_gpadl_teardown(chan, d.handle))
 		return -EREMOTEIO;	/* the host may still map the pages */
@@ -308,8 +321,45 @@ static void vmbus_chan_post_close(struct lumen_chan *chan)
 		.child_relid = cpu_to_le32(chan->relid),
 	};
 
-	if (vmbus_chan_post(&msg, sizeof(msg)))
+	if (vmbus_conn_post_msg(&msg, sizeof(msg)))
 		pr_warn("relid %u: CLOSECHANNEL not sent\n", chan->relid);
+}
+
+/* Change @chan->state under both locks: holding either one keeps it. */
+static void vmbus_chan_set_state(struct lumen_chan *chan, u32 state)
+{
+	unsigned long flags;
+
+	lockdep_assert_held(&chan->lock);
+	spin_lock_irqsave(&chan->send_lock, flags);
+	WRITE_ONCE(chan->state, state);
+	spin_unlock_irqrestore(&chan->send_lock, flags);
+}
+
+/*
+ * Stop all I/O on an open channel before its rings are freed or leaked.
+ * On return no sender is inside the send ring and none will enter it, no
+ * interrupt handler is about to schedule the channel's tasklet, and the
+ * tasklet (so the driver's callback and its reads) has finished and will
+ * not run again:
+ *
+ *   sender / interrupt (CPU0)            close (CPU1)
+ *   lock send_lock                       lock send_lock ... waits
+ *   state == OPEN: write the ring
+ *   unlock send_lock                     state = OFFERED, unlock
+ *   rcu_read_lock, irqs off              synchronize_rcu(): every handler
+ *   state == OPEN: tasklet_schedule        that saw OPEN is done
+ *   rcu_read_unlock                      tasklet_kill(): the callback the
+ *                                          handler scheduled has run
+ *   lock send_lock: state != OPEN,       free the rings
+ *   -ENOTCONN; handler: no schedule
+ */
+static void vmbus_chan_stop_io(struct lumen_chan *chan)
+{
+	vmbus_chan_set_state(chan, VMBUS_CHAN_OFFERED);
+	synchronize_rcu();
+	tasklet_kill(&chan->tasklet);
+	WRITE_ONCE(chan->callback, NULL);
 }
 
 /**
@@ -321,7 +371,10 @@ static void vmbus_chan_post_close(struct lumen_chan *chan)
  * @userdata: bytes passed to the device in OPENCHANNEL, or NULL.
  * @udlen: their length, at most 120.
  * @callback: called in softirq context on the channel's target CPU when
- *	the host signals the channel.
+ *	the host signals the channel. It reads until lumen_chan_recv() says
+ *	-ENODATA; packets it leaves in the ring are not offered to it again
+ *	until more arrive. It never runs after lumen_chan_close() returns,
+ *	nor after the core closed a rescinded sub-channel.
  * @ctx: argument for @callback.
  *
  * Context: process context, sleeps.
@@ -386,7 +439,7 @@ int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
 	chan->ctx = ctx;
 	WRITE_ONCE(chan->callback, callback);
 	msg.ring_gpadl = cpu_to_le32(chan->ring_gpadl);
-	WRITE_ONCE(chan->state, VMBUS_CHAN_OPEN);
+	vmbus_chan_set_state(chan, VMBUS_CHAN_OPEN);
 	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
 	if (!ret && w.resp.openchannel_result.status)
 		ret = -EIO;
@@ -396,9 +449,7 @@ int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
 	return 0;
 
 out_closed:
-	WRITE_ONCE(chan->state, VMBUS_CHAN_OFFERED);
-	tasklet_kill(&chan->tasklet);
-	WRITE_ONCE(chan->callback, NULL);
+	vmbus_chan_stop_io(chan);
 	pr_err("relid %u: open failed: %d\n", chan->relid, ret);
 	/*
 	 * Without a result the host may have opened the channel: close it,
@@ -422,11 +473,10 @@ static void vmbus_chan_do_close(struct lumen_chan *chan)
 {
 	bool released = true;
 
+	lockdep_assert_held(&chan->lock);
 	if (chan->state != VMBUS_CHAN_OPEN)
 		return;
-	WRITE_ONCE(chan->state, VMBUS_CHAN_OFFERED);
-	tasklet_kill(&chan->tasklet);
-	WRITE_ONCE(chan->callback, NULL);
+	vmbus_chan_stop_io(chan);
 	if (!READ_ONCE(chan->rescinded)) {
 		vmbus_chan_post_close(chan);
 		released = vmbus_gpadl_teardown(chan, chan->ring_gpadl);
@@ -462,14 +512,16 @@ static int vmbus_chan_write(struct lumen_chan *chan,
 	bool signal = false;
 	int ret;
 
-	if (READ_ONCE(chan->state) != VMBUS_CHAN_OPEN)
-		return -ENOTCONN;
-	if (READ_ONCE(chan->rescinded))
-		return -ENODEV;
-	if (READ_ONCE(chan->broken))
-		return -EIO;
+	/* Under send_lock: a close cannot free the rings under the write. */
 	spin_lock_irqsave(&chan->send_lock, flags);
-	ret = lumen_ring_write(&chan->send, bufs, nbufs, &signal);
+	if (chan->state != VMBUS_CHAN_OPEN)
+		ret = -ENOTCONN;
+	else if (READ_ONCE(chan->rescinded))
+		ret = -ENODEV;
+	else if (READ_ONCE(chan->broken))
+		ret = -EIO;
+	else
+		ret = lumen_ring_write(&chan->send, bufs, nbufs, &signal);
 	spin_unlock_irqrestore(&chan->send_lock, flags);
 	if (trace_lumen_vmbus_chan_write_enabled()) {
 		u32 len = 0;
@@ -484,6 +536,19 @@ static int vmbus_chan_write(struct lumen_chan *chan,
 	if (!ret && signal)
 		vmbus_chan_signal(chan);
 	return ret;
+}
+
+/*
+ * The descriptor's len8 for @desc_len bytes of descriptor and @len of
+ * payload: the whole packet, padded to 8 bytes, in 8-byte units, which
+ * must fit the 16-bit field.
+ */
+static int vmbus_pkt_len8(size_t desc_len, u32 len, __le16 *len8)
+{
+	if (desc_len > U16_MAX * 8 || len > U16_MAX * 8 - desc_len)
+		return -EMSGSIZE;
+	*len8 = cpu_to_le16(ALIGN(desc_len + len, 8) >> VMBUS_PKT_SHIFT);
+	return 0;
 }
 
 /**
@@ -510,11 +575,10 @@ int lumen_chan_send(struct lumen_chan *chan, const void *data, u32 len,
 		{ &desc, sizeof(desc) },
 		{ data, len },
 	};
-	u32 total = ALIGN(sizeof(desc) + len, 8);
+	int ret = vmbus_pkt_len8(sizeof(desc), len, &desc.len8);
 
-	if (len > U16_MAX * 8 - sizeof(desc))
-		return -EMSGSIZE;
-	desc.len8 = cpu_to_le16(total >> VMBUS_PKT_SHIFT);
+	if (ret)
+		return ret;
 	if (want_completion)
 		desc.flags = cpu_to_le16(VMBUS_PKT_FLAG_COMPLETION_REQUESTED);
 	return vmbus_chan_write(chan, bufs, 2);
@@ -544,6 +608,7 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 	struct lumen_ring_buf bufs[2];
 	size_t desc_len = sizeof(*hdr);
 	unsigned int i, j;
+	__le16 len8;
 	u8 *p;
 	int ret;
 
@@ -559,6 +624,9 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 		if (desc_len > VMBUS_GPA_DESC_MAX)
 			return -EMSGSIZE;
 	}
+	ret = vmbus_pkt_len8(desc_len, len, &len8);
+	if (ret)
+		return ret;
 	if (desc_len <= sizeof(stack)) {
 		hdr = (void *)stack;
 		memset(hdr, 0, desc_len);
@@ -569,8 +637,7 @@ int lumen_chan_send_gpa(struct lumen_chan *chan,
 	}
 	hdr->desc.type = cpu_to_le16(VMBUS_PKT_DATA_GPA_DIRECT);
 	hdr->desc.offset8 = cpu_to_le16(desc_len >> VMBUS_PKT_SHIFT);
-	hdr->desc.len8 = cpu_to_le16(ALIGN(desc_len + len, 8) >>
-				     VMBUS_PKT_SHIFT);
+	hdr->desc.len8 = len8;
 	hdr->desc.flags = cpu_to_le16(VMBUS_PKT_FLAG_COMPLETION_REQUESTED);
 	hdr->desc.trans_id = cpu_to_le64(trans_id);
 	hdr->range_count = cpu_to_le32(nranges);
@@ -605,9 +672,13 @@ EXPORT_SYMBOL_NS_GPL(lumen_chan_send_gpa, LUMEN);
  * The packet is copied out of shared memory and its descriptor validated
  * before anything is returned. Call lumen_chan_recv_done() after a batch.
  *
+ * A packet larger than @buflen is more than the driver's protocol allows:
+ * bad host input, so the channel is broken (counted and logged) rather
+ * than the packet left on the ring for the callback to meet again.
+ *
  * Context: the channel's callback (softirq), or with it quiesced.
- * Return: 0, -ENODATA when empty, -EMSGSIZE if @buflen is too small (the
- * packet stays), -EIO once the ring was found corrupt.
+ * Return: 0, -ENODATA when empty, -EMSGSIZE if the packet is larger than
+ * @buflen (the channel is then broken), -EIO once the channel is broken.
  */
 int lumen_chan_recv(struct lumen_chan *chan, void *buf, u32 buflen,
 		    struct lumen_chan_pkt *pkt)
@@ -618,8 +689,12 @@ int lumen_chan_recv(struct lumen_chan *chan, void *buf, u32 buflen,
 	if (READ_ONCE(chan->broken))
 		return -EIO;
 	ret = lumen_ring_peek(&chan->recv, buf, buflen, &rp);
-	if (ret == -ENODATA || ret == -EMSGSIZE)
+	if (ret == -ENODATA)
 		return ret;
+	if (ret == -EMSGSIZE) {
+		vmbus_chan_broken(chan, ret, "packet larger than the driver takes");
+		return ret;
+	}
 	if (ret) {
 		vmbus_chan_broken(chan, ret, "corrupt receive ring");
 		return -EIO;
@@ -651,6 +726,32 @@ void lumen_chan_recv_done(struct lumen_chan *chan)
 }
 EXPORT_SYMBOL_NS_GPL(lumen_chan_recv_done, LUMEN);
 
+/* Ask the host to interrupt VP @vp for the open channel @chan. */
+static int vmbus_chan_modify(struct lumen_chan *chan, u32 vp)
+{
+	u32 version = lumen_vmbus_version();
+	struct vmbus_msg_modify_channel msg = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_MODIFYCHANNEL),
+		.child_relid = cpu_to_le32(chan->relid),
+		.target_vp = cpu_to_le32(vp),
+	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_MODIFYCHANNEL_RESPONSE,
+		.relid = chan->relid,
+	};
+	int ret;
+
+	lockdep_assert_held(&chan->lock);
+	if (version < VMBUS_PROTO_V4_1)
+		return -EOPNOTSUPP;
+	if (version < VMBUS_PROTO_V5_3)
+		return vmbus_conn_post_msg(&msg, sizeof(msg));
+	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	if (!ret && w.resp.modifychannel_response.status)
+		ret = -EIO;
+	return ret;
+}
+
 /**
  * vmbus_chan_retarget() - Move a channel's interrupts to another CPU.
  * @chan: the channel.
@@ -668,51 +769,40 @@ EXPORT_SYMBOL_NS_GPL(lumen_chan_recv_done, LUMEN);
 int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
 {
 	const struct lumen_transport_ops *ops = vmbus_transport();
-	u32 version = lumen_vmbus_version();
-	struct vmbus_msg_modify_channel msg = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_MODIFYCHANNEL),
-		.child_relid = cpu_to_le32(chan->relid),
-	};
-	struct vmbus_waiter w = {
-		.type = VMBUS_MSG_MODIFYCHANNEL_RESPONSE,
-		.relid = chan->relid,
-	};
 	u32 vp;
 	int ret = 0;
 
 	if (cpu >= nr_cpu_ids || !ops)
 		return -EINVAL;
-	/* Keeps @cpu online, and the old target until the move is done. */
+	mutex_lock(&chan->lock);
+	/*
+	 * Claim @cpu under cpus_read_lock(): while the claim stands, the CPU
+	 * hotplug teardown of @cpu (and of the old target, still in
+	 * @target_cpu) refuses. The hotplug lock itself is not held while the
+	 * host answers: an offer behind a queued hotplug writer would wait
+	 * for it, and the answer behind the offer.
+	 */
 	cpus_read_lock();
 	if (!cpu_online(cpu)) {
 		cpus_read_unlock();
+		mutex_unlock(&chan->lock);
 		return -EINVAL;
 	}
+	WRITE_ONCE(chan->claim_cpu, cpu);
+	cpus_read_unlock();
 	vp = ops->vp_index(cpu);
-	mutex_lock(&chan->lock);
-	if (READ_ONCE(chan->rescinded)) {
+
+	if (READ_ONCE(chan->rescinded))
 		ret = -ENODEV;
-	} else if (chan->state != VMBUS_CHAN_OPEN) {
+	else if (chan->state == VMBUS_CHAN_OPEN)
+		ret = vmbus_chan_modify(chan, vp);
+	if (!ret) {
 		WRITE_ONCE(chan->target_cpu, cpu);
 		chan->target_vp = vp;
-	} else if (version < VMBUS_PROTO_V4_1) {
-		ret = -EOPNOTSUPP;
-	} else {
-		msg.target_vp = cpu_to_le32(vp);
-		if (version >= VMBUS_PROTO_V5_3) {
-			ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
-			if (!ret && w.resp.modifychannel_response.status)
-				ret = -EIO;
-		} else {
-			ret = vmbus_chan_post(&msg, sizeof(msg));
-		}
-		if (!ret) {
-			WRITE_ONCE(chan->target_cpu, cpu);
-			chan->target_vp = vp;
-		}
 	}
+	/* Pairs with vmbus_chan_cpu_busy(): the new target is seen first. */
+	smp_store_release(&chan->claim_cpu, VMBUS_CHAN_NO_CLAIM);
 	mutex_unlock(&chan->lock);
-	cpus_read_unlock();
 	return ret;
 }
 

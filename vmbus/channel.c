@@ -140,7 +140,7 @@ int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err)
 int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size)
 {
 	vmbus_waiter_arm(w);
-	return vmbus_waiter_wait(w, vmbus_chan_post(msg, size));
+	return vmbus_waiter_wait(w, vmbus_conn_post_msg(msg, size));
 }
 
 /**
@@ -210,8 +210,9 @@ static struct lumen_chan *vmbus_chan_get_relid(u32 relid)
  * @cpu: the CPU.
  *
  * Every offered channel counts, open or not: a closed one opens on its
- * target CPU. Channels get a target only under cpus_read_lock(), so the
- * answer holds while the caller keeps CPU hotplug out.
+ * target CPU; so does a CPU a re-target has claimed. Channels get a
+ * target or a claim only under cpus_read_lock(), so the answer holds
+ * while the caller keeps CPU hotplug out.
  *
  * Context: any context; the CPU hotplug teardown of @cpu calls it.
  * Return: true if a channel targets @cpu.
@@ -225,7 +226,9 @@ bool vmbus_chan_cpu_busy(unsigned int cpu)
 	rcu_read_lock();
 	for (i = 1; i < VMBUS_MSG_RELID_LIMIT && !busy; i++) {
 		chan = rcu_dereference(vmbus_relids[i]);
-		busy = chan && READ_ONCE(chan->target_cpu) == cpu;
+		/* The claim first: once it is gone, the new target shows. */
+		busy = chan && (smp_load_acquire(&chan->claim_cpu) == cpu ||
+				READ_ONCE(chan->target_cpu) == cpu);
 	}
 	rcu_read_unlock();
 	return busy;
@@ -262,17 +265,29 @@ static void vmbus_chan_tasklet(struct tasklet_struct *t)
 	void (*callback)(void *ctx) = READ_ONCE(chan->callback);
 	unsigned int rounds;
 
+	u64 pos;
+
 	if (!callback)
 		return;
 	for (rounds = 0; rounds < VMBUS_CHAN_ROUNDS; rounds++) {
-		if (READ_ONCE(chan->broken))
+		/* A closing channel's rings stay until tasklet_kill() returns. */
+		if (READ_ONCE(chan->state) != VMBUS_CHAN_OPEN ||
+		    READ_ONCE(chan->broken))
 			return;
 		lumen_ring_intr_mask(&chan->recv);
+		pos = lumen_ring_position(&chan->recv);
 		callback(chan->ctx);
 		/* A driver that switched to polling owns the mask now. */
 		if (READ_ONCE(chan->polling) || READ_ONCE(chan->broken))
 			return;
 		if (!lumen_ring_intr_unmask(&chan->recv))
+			return;
+		/*
+		 * Not empty, but nothing arrived and nothing was read: the
+		 * driver left the packets for later (its own business), and
+		 * running it again would only spin.
+		 */
+		if (lumen_ring_position(&chan->recv) == pos)
 			return;
 	}
 	tasklet_schedule(&chan->tasklet);
@@ -310,7 +325,7 @@ static void vmbus_chan_release_relid(struct lumen_chan *chan)
 	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
 	synchronize_rcu();
 	tasklet_kill(&chan->tasklet);
-	if (vmbus_chan_post(&msg, sizeof(msg)))
+	if (vmbus_conn_post_msg(&msg, sizeof(msg)))
 		pr_warn("relid %u: RELID_RELEASED not sent\n", chan->relid);
 	vmbus_chan_put(chan);
 }
@@ -365,17 +380,68 @@ static void vmbus_chan_add_work(struct work_struct *work)
 			pr_err("relid %u: device not added\n", chan->relid);
 		goto out;
 	}
-	/* Under the primary's lock, as its device removal walks the list. */
+	/*
+	 * Under the primary's lock: its device and driver are looked at only
+	 * while the device is registered and not being unbound, and the
+	 * unbind waits for the hand-over (vmbus_chan_unbind_begin()). A
+	 * sub-channel the primary's teardown already dropped is not handed.
+	 */
 	mutex_lock(&primary->lock);
-	vmbus_chan_sysfs_add(chan);
+	if (primary->device && !list_empty(&chan->sibling)) {
+		vmbus_chan_sysfs_add(chan);
+		if (!primary->unbinding && primary->device->dev.driver) {
+			drv = container_of(primary->device->dev.driver,
+					   struct lumen_vmbus_driver, driver);
+			primary->sub_handovers++;
+		}
+	}
 	mutex_unlock(&primary->lock);
-	if (primary->device && primary->device->dev.driver)
-		drv = container_of(primary->device->dev.driver,
-				   struct lumen_vmbus_driver, driver);
-	if (drv && drv->sub_channel)
+	if (!drv)
+		goto out;
+	if (drv->sub_channel)
 		drv->sub_channel(primary, chan);
+	mutex_lock(&primary->lock);
+	if (!--primary->sub_handovers)
+		wake_up_var(&primary->sub_handovers);
+	mutex_unlock(&primary->lock);
 out:
 	vmbus_chan_put(chan);
+}
+
+/**
+ * vmbus_chan_unbind_begin() - A primary's driver is about to be unbound.
+ * @primary: the primary channel of the device.
+ *
+ * From now on, until the next probe (vmbus_chan_bind()), no sub-channel
+ * is handed to a driver, and a hand-over in progress has finished on
+ * return: the driver's remove never runs beside its sub_channel hook, nor
+ * is the hook called after it.
+ *
+ * Context: process context (the bus remove), sleeps.
+ */
+void vmbus_chan_unbind_begin(struct lumen_chan *primary)
+{
+	mutex_lock(&primary->lock);
+	primary->unbinding = true;
+	mutex_unlock(&primary->lock);
+	wait_var_event(&primary->sub_handovers,
+		       !READ_ONCE(primary->sub_handovers));
+}
+
+/**
+ * vmbus_chan_bind() - A driver is being bound to a primary's device.
+ * @primary: the primary channel of the device.
+ *
+ * Sub-channels are handed to the driver from now on (the driver core has
+ * set the device's driver already, and its probe may wait for them).
+ *
+ * Context: process context (the bus probe).
+ */
+void vmbus_chan_bind(struct lumen_chan *primary)
+{
+	mutex_lock(&primary->lock);
+	primary->unbinding = false;
+	mutex_unlock(&primary->lock);
 }
 
 static void vmbus_chan_rescind_work(struct work_struct *work)
@@ -466,6 +532,15 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 				  msg->relid);
 		return;
 	}
+	/*
+	 * The host rescinds sub-channels before their primary; one offered
+	 * after it would join a list the primary's teardown already dropped.
+	 */
+	if (subidx && READ_ONCE(primary->rescinded)) {
+		vmbus_chan_reject(-ENOENT, "sub-channel of a rescinded primary",
+				  msg->relid);
+		return;
+	}
 
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
 	if (!chan) {
@@ -476,6 +551,7 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	chan->relid = msg->relid;
 	chan->offer = *offer;
 	chan->conn_id = le32_to_cpu(offer->connection_id);
+	chan->claim_cpu = VMBUS_CHAN_NO_CLAIM;
 	INIT_LIST_HEAD(&chan->subchannels);
 	INIT_LIST_HEAD(&chan->sibling);
 	mutex_init(&chan->lock);

@@ -31,12 +31,24 @@
  * @conn_id: connection id for HvSignalEvent.
  * @target_vp: VP that receives this channel's interrupts.
  * @target_cpu: the CPU with that VP index.
+ * @claim_cpu: a CPU a re-target is moving the channel to, while the host
+ *	has not answered; %VMBUS_CHAN_NO_CLAIM otherwise. Written under
+ *	@lock (claimed under cpus_read_lock()); read by the CPU hotplug
+ *	teardown, which keeps a claimed CPU online.
  * @primary: the primary channel; NULL for a primary.
  * @device: the device of a primary channel; NULL for sub-channels.
  * @subchannels: sub-channels of a primary, protected by @lock.
+ * @unbinding: a primary's driver is being (or was) unbound: no
+ *	sub-channel is handed to a driver until the next probe; protected
+ *	by @lock.
+ * @sub_handovers: sub-channels being handed to a primary's driver now;
+ *	protected by @lock, waited for by vmbus_chan_unbind_begin().
  * @sibling: entry in the primary's @subchannels.
- * @lock: serialises open, close and teardown; protects @state.
- * @state: VMBUS_CHAN_*.
+ * @lock: serialises open, close and teardown.
+ * @state: VMBUS_CHAN_*; changed only with both @lock and @send_lock held,
+ *	so either keeps it stable. Senders test it under @send_lock; the
+ *	interrupt path reads it under RCU, and a close waits for that with
+ *	synchronize_rcu() before it kills the tasklet and frees the rings.
  * @rescinded: the host rescinded the channel; set once, read anywhere.
  * @broken: the ring was found corrupt; no more I/O.
  * @polling: the driver polls; events do not schedule @tasklet.
@@ -46,7 +58,8 @@
  * @recv_map: the receive ring's data area, mapped twice back to back.
  * @send: producer state of the guest-to-host ring.
  * @recv: consumer state of the host-to-guest ring.
- * @send_lock: serialises producers on @send; interrupts off.
+ * @send_lock: serialises producers on @send and their test of @state;
+ *	interrupts off. Lock order: @lock, then @send_lock.
  * @ring_gpadl: handle of the ring GPADL while open.
  * @callback: the driver's receive callback (softirq, target CPU).
  * @ctx: argument of @callback.
@@ -69,9 +82,12 @@ struct lumen_chan {
 	u32 conn_id;
 	u32 target_vp;
 	unsigned int target_cpu;
+	unsigned int claim_cpu;
 	struct lumen_chan *primary;
 	struct lumen_vmbus_device *device;
 	struct list_head subchannels;
+	bool unbinding;
+	unsigned int sub_handovers;
 	struct list_head sibling;
 	struct mutex lock;	/* see above */
 	u32 state;
@@ -97,6 +113,8 @@ struct lumen_chan {
 	struct work_struct add_work;
 	struct work_struct rescind_work;
 };
+
+#define VMBUS_CHAN_NO_CLAIM	UINT_MAX
 
 #define VMBUS_CHAN_OFFERED	0
 #define VMBUS_CHAN_OPEN		1
@@ -132,13 +150,14 @@ void vmbus_chan_host_gone(bool wake);
 void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits);
 bool vmbus_chan_cpu_busy(unsigned int cpu);
 void vmbus_chan_put(struct lumen_chan *chan);
+void vmbus_chan_unbind_begin(struct lumen_chan *primary);
+void vmbus_chan_bind(struct lumen_chan *primary);
 void vmbus_waiter_arm(struct vmbus_waiter *w);
 int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err);
 int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size);
 bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key);
 
 /* chan_io.c */
-int vmbus_chan_post(const void *msg, u32 size);
 int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu);
 
 /* bus.c */

@@ -459,6 +459,24 @@ bool lumen_ring_intr_unmask(struct lumen_ring *r)
 EXPORT_SYMBOL_NS_GPL(lumen_ring_intr_unmask, LUMEN);
 
 /**
+ * lumen_ring_position() - where both sides of a receive ring stand
+ * @r: the consumer's ring.
+ *
+ * The producer's write_index (read once, only compared) and the
+ * consumer's private read index in one value: equal values taken before
+ * and after a reader ran mean that nothing arrived and nothing was read.
+ *
+ * Context: the consumer.
+ * Return: an opaque position, only to compare with another one.
+ */
+u64 lumen_ring_position(const struct lumen_ring *r)
+{
+	return (u64)le32_to_cpu(READ_ONCE(r->ctrl->write_index)) << 32 |
+	       r->priv_read;
+}
+EXPORT_SYMBOL_NS_GPL(lumen_ring_position, LUMEN);
+
+/**
  * lumen_ring_bytes_to_read() - bytes published and not yet consumed
  * @r: the ring, seen by either endpoint.
  *

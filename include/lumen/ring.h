@@ -121,6 +121,7 @@ int lumen_ring_advance(struct lumen_ring *r, const struct lumen_ring_pkt *pkt);
 bool lumen_ring_read_commit(struct lumen_ring *r);
 void lumen_ring_intr_mask(struct lumen_ring *r);
 bool lumen_ring_intr_unmask(struct lumen_ring *r);
+u64 lumen_ring_position(const struct lumen_ring *r);
 
 u32 lumen_ring_bytes_to_read(const struct lumen_ring *r);
 u32 lumen_ring_bytes_to_write(const struct lumen_ring *r);

@@ -43,7 +43,8 @@ struct lumen_vmbus_device {
  * @remove: unbind from @dev; the channel must be closed on return.
  *	Also called when the host rescinds the device. Process context.
  * @sub_channel: optional; a sub-channel of @primary was offered.
- *	Process context (the message workqueue); may sleep.
+ *	Process context (hv_vmbus's sub-channel workqueue); may sleep,
+ *	and may open @sub. Never runs beside or after @remove.
  * @driver: the embedded driver-model driver.
  */
 struct lumen_vmbus_driver {

@@ -16,9 +16,11 @@
 #include <linux/delay.h>
 #include <linux/umh.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/random.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
@@ -83,10 +85,21 @@ static int echo_probe(struct lumen_vmbus_device *dev,
 	return 0;
 }
 
+/* While set, the next sub-channel offered goes to echo_race_sub. */
+static bool echo_racing;
+static struct lumen_chan *echo_race_sub;
+
 /* Sub-channels of the primary echo channel, as the host offers them. */
 static void echo_sub_channel(struct lumen_chan *primary, struct lumen_chan *sub)
 {
 	int n = atomic_read(&echo_nsubs);
+
+	if (READ_ONCE(echo_racing)) {
+		/* Release: the test reads the handle after seeing it. */
+		smp_store_release(&echo_race_sub, sub);
+		wake_up(&echo_wq);
+		return;
+	}
 
 	if (n < ECHO_SUBS) {
 		echo_subs[n] = sub;
@@ -185,6 +198,16 @@ static int echo_hvsim_ctl(const char *file, const char *text)
 	snprintf(cmd, sizeof(cmd), "echo %s > /sys/kernel/debug/hvsim/%s",
 		 text, file);
 	return echo_shell(cmd);
+}
+
+/* Does hvsim's debugfs "stats" have the line @line? */
+static bool echo_hvsim_stat(const char *line)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd),
+		 "grep -qx '%s' /sys/kernel/debug/hvsim/stats", line);
+	return !echo_shell(cmd);
 }
 
 static void chan_open_close_repeats(struct kunit *test)
@@ -355,6 +378,33 @@ static void chan_gpadl_sizes(struct kunit *test)
 						      &handle), -EINVAL);
 }
 
+/*
+ * A GPADL_BODY post fails part way (hvsim's post_fail refuses the first
+ * body): the create fails with the post's -ENXIO, and the guest tears the
+ * half-built GPADL down, so the host holds no unfinished GPADL; the next
+ * create works.
+ */
+static void chan_gpadl_body_post_fails(struct kunit *test)
+{
+	u32 handle;
+	void *buf;
+
+	KUNIT_ASSERT_NOT_NULL(test, echo_dev);
+	buf = vzalloc(54 * PAGE_SIZE);	/* the header and two bodies */
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("faults/post_fail", "'1 9'"), 0);
+	KUNIT_EXPECT_EQ(test, lumen_chan_gpadl_create(echo_dev->chan, buf,
+						      54 * PAGE_SIZE, &handle),
+			-ENXIO);
+	KUNIT_EXPECT_TRUE(test, echo_hvsim_stat("gpadls_assembling 0"));
+	KUNIT_EXPECT_FALSE(test, echo_hvsim_stat("gpadls_abandoned 0"));
+	KUNIT_ASSERT_EQ(test, lumen_chan_gpadl_create(echo_dev->chan, buf,
+						      54 * PAGE_SIZE, &handle),
+			0);
+	lumen_chan_gpadl_teardown(echo_dev->chan, handle);
+	vfree(buf);
+}
+
 /* Polling: no callbacks while polled, replies still arrive; unmask works. */
 static void chan_polling_mode(struct kunit *test)
 {
@@ -386,6 +436,37 @@ static void chan_polling_mode(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, lumen_chan_set_polling(echo_dev->chan, false));
 	KUNIT_ASSERT_EQ(test, echo_recv(in, &pkt), 0);
 	KUNIT_EXPECT_EQ(test, pkt.trans_id, 2);
+	echo_close();
+}
+
+/*
+ * A well-formed packet larger than the reader's buffer is bad host input
+ * for that driver: the receive fails with -EMSGSIZE once, the channel is
+ * broken (every later receive and send fails with -EIO), and nothing is
+ * left for the channel's tasklet to retry forever.
+ */
+static void chan_recv_oversized_breaks_channel(struct kunit *test)
+{
+	struct lumen_chan_pkt pkt;
+	u8 out[1024], *in;
+	int i, ret;
+
+	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	echo_open(test);
+	KUNIT_EXPECT_FALSE(test, lumen_chan_set_polling(echo_dev->chan, true));
+	memset(out, 0x33, sizeof(out));
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, sizeof(out),
+					      1, true), 0);
+	for (i = 0, ret = -ENODATA; i < 1000 && ret == -ENODATA; i++) {
+		usleep_range(2000, 3000);
+		ret = lumen_chan_recv(echo_dev->chan, in, 256, &pkt);
+	}
+	KUNIT_EXPECT_EQ(test, ret, -EMSGSIZE);
+	KUNIT_EXPECT_EQ(test, lumen_chan_recv(echo_dev->chan, in, ECHO_BUF,
+					      &pkt), -EIO);
+	KUNIT_EXPECT_EQ(test, lumen_chan_send(echo_dev->chan, out, 8, 2, true),
+			-EIO);
 	echo_close();
 }
 
@@ -434,6 +515,40 @@ static void echo_round_trip(struct kunit *test, struct lumen_chan *chan,
 	KUNIT_EXPECT_EQ(test, pkt.trans_id, id);
 	KUNIT_ASSERT_GE(test, pkt.len, len);
 	KUNIT_EXPECT_MEMEQ(test, pkt.data, out, len);
+}
+
+/*
+ * The 16-bit len8 field bounds every packet at 524,280 bytes: a longer
+ * in-band or GPA-direct packet is refused with -EMSGSIZE before anything
+ * reaches the ring (the rings here are large enough to take it), and the
+ * channel still carries round trips afterwards.
+ */
+static void chan_send_len8_limit(struct kunit *test)
+{
+	const u32 max = U16_MAX * 8;
+	const u32 gpa_desc = sizeof(struct vmbus_pkt_gpa_direct) +
+			     sizeof(struct vmbus_pkt_gpa_range) + sizeof(u64);
+	struct lumen_chan_range range = { .len = 1, .npfn = 1 };
+	u64 pfn;
+	u8 *big;
+
+	KUNIT_ASSERT_NOT_NULL(test, echo_dev);
+	big = vzalloc(max);
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	pfn = vmalloc_to_pfn(big);
+	range.pfns = &pfn;
+	KUNIT_ASSERT_EQ(test, lumen_chan_open(echo_dev->chan, SZ_1M, SZ_1M,
+					      NULL, 0, echo_callback, NULL), 0);
+	echo_open_now = true;
+	KUNIT_EXPECT_EQ(test, lumen_chan_send(echo_dev->chan, big,
+					      max - sizeof(struct vmbus_pkt_desc) + 1,
+					      1, true), -EMSGSIZE);
+	KUNIT_EXPECT_EQ(test, lumen_chan_send_gpa(echo_dev->chan, &range, 1,
+						  big, max - gpa_desc + 1, 2),
+			-EMSGSIZE);
+	echo_round_trip(test, echo_dev->chan, 64, 3);
+	echo_close();
+	vfree(big);
 }
 
 /*
@@ -510,6 +625,118 @@ static void chan_stall_fills_ring(struct kunit *test)
 		if (echo_recv(in, &pkt) || pkt.trans_id != got + 1)
 			break;
 	KUNIT_EXPECT_EQ(test, got, n);
+	echo_close();
+}
+
+/*
+ * Rescind races: senders and the receive callback inside a sub-channel
+ * while the host rescinds it and the core closes it by itself (the driver
+ * keeps the handle). Each round opens a fresh sub-channel, starts
+ * ECHO_RACE_SENDERS threads that send until the channel is closed, and
+ * has the host rescind it under them; the callback drains the replies.
+ * Under KASAN a sender or callback that touched freed ring pages reports;
+ * each sender must end on -ENOTCONN (closed) and never on anything else.
+ */
+#define ECHO_RACE_ROUNDS	150
+#define ECHO_RACE_SENDERS	2
+#define ECHO_RACE_RING		(4 * PAGE_SIZE)
+
+struct echo_racer {
+	struct lumen_chan *chan;
+	struct completion done;
+	u64 sent;
+	int last;
+};
+
+static u8 echo_race_rx[ECHO_BUF];
+
+/* The sub-channel's callback: drain every reply (one tasklet at a time). */
+static void echo_race_callback(void *ctx)
+{
+	struct lumen_chan *chan = ctx;
+	struct lumen_chan_pkt pkt;
+
+	while (!lumen_chan_recv(chan, echo_race_rx, sizeof(echo_race_rx),
+				&pkt))
+		;
+	lumen_chan_recv_done(chan);
+}
+
+static int echo_race_sender(void *arg)
+{
+	unsigned long deadline = jiffies + 2 * ECHO_TIMEOUT;
+	struct echo_racer *r = arg;
+	u8 out[128];
+	int ret;
+
+	memset(out, 0x5a, sizeof(out));
+	do {
+		ret = lumen_chan_send(r->chan, out, sizeof(out), r->sent + 1,
+				      true);
+		if (!ret)
+			r->sent++;
+		cond_resched();
+	} while ((!ret || ret == -EAGAIN || ret == -ENODEV) &&
+		 time_before(jiffies, deadline));
+	r->last = ret;
+	kthread_complete_and_exit(&r->done, 0);
+}
+
+static void chan_rescind_races_senders(struct kunit *test)
+{
+	struct echo_racer *racers;
+	char cmd[32], relid[16];
+	struct lumen_chan *sub;
+	unsigned int round, i;
+	u64 sent = 0;
+
+	racers = kunit_kcalloc(test, ECHO_RACE_SENDERS, sizeof(*racers),
+			       GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, racers);
+	echo_open(test);
+	snprintf(cmd, sizeof(cmd), "'%u 1'", lumen_chan_relid(echo_dev->chan));
+	WRITE_ONCE(echo_racing, true);
+	for (round = 0; round < ECHO_RACE_ROUNDS; round++) {
+		WRITE_ONCE(echo_race_sub, NULL);
+		KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("subchannels", cmd), 0);
+		/* Acquire: pairs with the release in echo_sub_channel(). */
+		wait_event_timeout(echo_wq, smp_load_acquire(&echo_race_sub),
+				   ECHO_TIMEOUT);
+		/* Acquire: as above. */
+		sub = smp_load_acquire(&echo_race_sub);
+		KUNIT_ASSERT_NOT_NULL(test, sub);
+		KUNIT_ASSERT_EQ(test, lumen_chan_open(sub, ECHO_RACE_RING,
+						      ECHO_RACE_RING, NULL, 0,
+						      echo_race_callback, sub),
+				0);
+		for (i = 0; i < ECHO_RACE_SENDERS; i++) {
+			struct task_struct *t;
+
+			racers[i].chan = sub;
+			racers[i].sent = 0;
+			racers[i].last = 0;
+			init_completion(&racers[i].done);
+			t = kthread_run(echo_race_sender, &racers[i],
+					"echo_race/%u", i);
+			KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		}
+		/* Vary where in the senders' loop the rescind lands. */
+		usleep_range(100 * (round % 8), 100 * (round % 8) + 100);
+		snprintf(relid, sizeof(relid), "%u", lumen_chan_relid(sub));
+		KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("rescind", relid), 0);
+		for (i = 0; i < ECHO_RACE_SENDERS; i++) {
+			unsigned long left;
+
+			left = wait_for_completion_timeout(&racers[i].done,
+							   3 * ECHO_TIMEOUT);
+			KUNIT_ASSERT_NE(test, left, 0);
+			KUNIT_EXPECT_EQ(test, racers[i].last, -ENOTCONN);
+			sent += racers[i].sent;
+		}
+		KUNIT_EXPECT_TRUE(test, lumen_chan_rescinded(sub));
+	}
+	WRITE_ONCE(echo_racing, false);
+	KUNIT_EXPECT_GT(test, sent, (u64)ECHO_RACE_ROUNDS);
 	echo_close();
 }
 
@@ -617,6 +844,8 @@ static void lumen_echo_case_exit(struct kunit *test)
 	if (echo_stalled)
 		echo_hvsim_ctl("faults/stall", "0");
 	echo_stalled = false;
+	WRITE_ONCE(echo_racing, false);
+	echo_hvsim_ctl("faults/post_fail", "0");
 	for (i = 0; i < atomic_read(&echo_nsubs); i++)
 		lumen_chan_close(echo_subs[i]);
 	if (echo_dev2)
@@ -649,11 +878,15 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE_SLOW(chan_send_10000_checked),
 	KUNIT_CASE(chan_send_gpa_read_sizes),
 	KUNIT_CASE(chan_send_gpa_fill_sizes),
+	KUNIT_CASE(chan_send_len8_limit),
 	KUNIT_CASE(chan_gpadl_sizes),
+	KUNIT_CASE(chan_gpadl_body_post_fails),
 	KUNIT_CASE(chan_polling_mode),
+	KUNIT_CASE(chan_recv_oversized_breaks_channel),
 	KUNIT_CASE(chan_retarget_cpu),
 	KUNIT_CASE(chan_subchannel_echo),
 	KUNIT_CASE(chan_stall_fills_ring),
+	KUNIT_CASE_SLOW(chan_rescind_races_senders),
 	KUNIT_CASE(chan_mnf_echo),
 	KUNIT_CASE(chan_probe_opens_channel),
 	KUNIT_CASE(chan_rescind_while_busy),
