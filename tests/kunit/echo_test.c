@@ -448,16 +448,17 @@ static void chan_polling_mode(struct kunit *test)
 static void chan_recv_oversized_breaks_channel(struct kunit *test)
 {
 	struct lumen_chan_pkt pkt;
-	u8 out[1024], *in;
+	u8 *out, *in;
 	int i, ret;
 
 	in = kunit_kmalloc(test, ECHO_BUF, GFP_KERNEL);
+	out = kunit_kzalloc(test, 1024, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, in);
+	KUNIT_ASSERT_NOT_NULL(test, out);
 	echo_open(test);
 	KUNIT_EXPECT_FALSE(test, lumen_chan_set_polling(echo_dev->chan, true));
-	memset(out, 0x33, sizeof(out));
-	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, sizeof(out),
-					      1, true), 0);
+	KUNIT_ASSERT_EQ(test, lumen_chan_send(echo_dev->chan, out, 1024, 1,
+					      true), 0);
 	for (i = 0, ret = -ENODATA; i < 1000 && ret == -ENODATA; i++) {
 		usleep_range(2000, 3000);
 		ret = lumen_chan_recv(echo_dev->chan, in, 256, &pkt);
