@@ -18,6 +18,9 @@
  *   drop_responses    drop the next N control responses (of one type)
  *   drop_completions  drop the next N device completions
  *   stall             stop draining a channel's guest-to-host ring
+ *   reorder           hold the next response of a type back until the
+ *                     host's next message has gone out
+ *   late_subchannel   rescind a primary, then offer a sub-channel of it
  *   post_fail         refuse the guest's next N posts (of one message
  *                     type) with HV_STATUS_INVALID_CONNECTION_ID, as a
  *                     host whose message port went away
@@ -66,6 +69,8 @@ enum hvsim_knob {
 	HVSIM_KNOB_DROP_COMPLETIONS,
 	HVSIM_KNOB_STALL,
 	HVSIM_KNOB_POST_FAIL,
+	HVSIM_KNOB_REORDER,
+	HVSIM_KNOB_LATE_SUBCHANNEL,
 	HVSIM_KNOBS,
 };
 
@@ -81,6 +86,8 @@ static const char *const hvsim_knob_names[HVSIM_KNOBS] = {
 	[HVSIM_KNOB_DROP_COMPLETIONS] = "drop_completions",
 	[HVSIM_KNOB_STALL] = "stall",
 	[HVSIM_KNOB_POST_FAIL] = "post_fail",
+	[HVSIM_KNOB_REORDER] = "reorder",
+	[HVSIM_KNOB_LATE_SUBCHANNEL] = "late_subchannel",
 };
 
 /* ring_corrupt modes, by name ("none" is not accepted). */
@@ -212,6 +219,56 @@ bool hvsim_fault_completion_sleeps(void)
 }
 
 /**
+ * hvsim_fault_hold() - Hold an outgoing response back (reorder)?
+ * @msg: the channel message, header first.
+ * @size: its length (at most %TLFS_MSG_PAYLOAD_MAX).
+ *
+ * The first response of the armed type is copied and held until the host
+ * has sent its next message (hvsim_fault_take_held()): Hyper-V does not
+ * order a response with messages about other channels, such as an offer.
+ *
+ * Context: process context, hvsim_mutex held.
+ * Return: true if @msg was held (the caller sends nothing now).
+ */
+bool hvsim_fault_hold(const void *msg, size_t size)
+{
+	struct hvsim_faults *f = &hvsim_faults;
+	const struct vmbus_msg_hdr *hdr = msg;
+
+	lockdep_assert_held(&hvsim_mutex);
+	if (!f->hold_type || f->held_len || size > sizeof(f->held) ||
+	    le32_to_cpu(hdr->type) != f->hold_type)
+		return false;
+	memcpy(f->held, msg, size);
+	f->held_len = size;
+	f->hold_type = 0;
+	atomic64_inc(&f->held_count);
+	pr_info("fault: response type %u held back\n", le32_to_cpu(hdr->type));
+	return true;
+}
+
+/**
+ * hvsim_fault_take_held() - The response held back, once a message went.
+ * @buf: where to copy it.
+ * @cap: its size, at least %TLFS_MSG_PAYLOAD_MAX.
+ *
+ * Context: process context, hvsim_mutex held.
+ * Return: its length, or 0 when nothing is held.
+ */
+u32 hvsim_fault_take_held(void *buf, u32 cap)
+{
+	struct hvsim_faults *f = &hvsim_faults;
+	u32 len = f->held_len;
+
+	lockdep_assert_held(&hvsim_mutex);
+	if (!len || len > cap)
+		return 0;
+	memcpy(buf, f->held, len);
+	f->held_len = 0;
+	return len;
+}
+
+/**
  * hvsim_fault_post() - Should the hypervisor refuse this guest post?
  * @msg: the channel message the guest posts, header first.
  * @size: its length.
@@ -311,6 +368,7 @@ static int hvsim_faults_stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "rings_corrupted %lld\n",
 		   atomic64_read(&f->rings_corrupted));
 	seq_printf(m, "posts_failed %lld\n", atomic64_read(&f->posts_failed));
+	seq_printf(m, "responses_held %lld\n", atomic64_read(&f->held_count));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(hvsim_faults_stats);
@@ -341,6 +399,9 @@ static ssize_t hvsim_knob_read(struct file *file, char __user *ubuf,
 	case HVSIM_KNOB_DROP_COMPLETIONS:
 		n = scnprintf(buf, sizeof(buf), "%d\n",
 			      atomic_read(&f->drop_completions));
+		break;
+	case HVSIM_KNOB_REORDER:
+		n = scnprintf(buf, sizeof(buf), "%u\n", f->hold_type);
 		break;
 	case HVSIM_KNOB_POST_FAIL:
 		n = scnprintf(buf, sizeof(buf), "%d %u\n",
@@ -400,6 +461,12 @@ static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
 		return hvsim_knob_corrupt(val, arg);
 	case HVSIM_KNOB_STALL:
 		return hvsim_server_stall(val);
+	case HVSIM_KNOB_LATE_SUBCHANNEL:
+		return hvsim_server_rescind_then(val, true);
+	case HVSIM_KNOB_REORDER:
+		if (val && !hvsim_fault_is_response(val))
+			return -EINVAL;
+		break;
 	case HVSIM_KNOB_DROP_COMPLETIONS:
 		if (val > INT_MAX)
 			return -EINVAL;
@@ -446,6 +513,9 @@ static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
 	case HVSIM_KNOB_DROP_RESPONSES:
 		f->drop_responses = val;
 		f->drop_type = type;
+		break;
+	case HVSIM_KNOB_REORDER:
+		f->hold_type = val;
 		break;
 	default:
 		ret = -EINVAL;
@@ -501,6 +571,7 @@ void hvsim_faults_debugfs(struct dentry *parent)
 		case HVSIM_KNOB_UNKNOWN_TYPE:
 		case HVSIM_KNOB_RING_CORRUPT:
 		case HVSIM_KNOB_STALL:
+		case HVSIM_KNOB_LATE_SUBCHANNEL:
 			mode = 0200;
 			break;
 		default:

@@ -45,6 +45,7 @@
 
 #include <lumen/gpadl_msg.h>
 #include <lumen/ring.h>
+#include <proto/tlfs.h>
 #include <proto/vmbus_msg.h>
 
 /* Sender (port) id hvsim puts in the header of VMBus messages. */
@@ -338,6 +339,11 @@ enum hvsim_corrupt {
  * @completions_delayed: completions delayed.
  * @injected: messages sent by bogus_relid, dup_offer and unknown_type.
  * @rings_corrupted: host-to-guest rings corrupted.
+ * @hold_type: the next response of this type is held back (reorder);
+ *	0 for none.
+ * @held: the response held back, @held_len bytes (0: none).
+ * @held_len: its length.
+ * @held_count: responses held back and sent late.
  * @post_fail: guest posts still to refuse (post_fail).
  * @post_fail_type: only posts of this message type; 0 for any.
  * @posts_failed: guest posts refused.
@@ -361,6 +367,10 @@ struct hvsim_faults {
 	atomic64_t completions_delayed;
 	atomic64_t injected;
 	atomic64_t rings_corrupted;
+	u32 hold_type;
+	u8 held[TLFS_MSG_PAYLOAD_MAX];
+	u32 held_len;
+	atomic64_t held_count;
 	atomic_t post_fail;
 	u32 post_fail_type;
 	atomic64_t posts_failed;
@@ -409,6 +419,7 @@ bool hvsim_vp_valid(u32 vp);
 int hvsim_server_add_device(const char *name, bool mnf);
 int hvsim_server_add_subchannels(u32 relid, u32 count);
 int hvsim_server_rescind(u32 relid);
+int hvsim_server_rescind_then(u32 relid, bool late_subchannel);
 void hvsim_server_show_devices(struct seq_file *m);
 void hvsim_server_show_stats(struct seq_file *m);
 int hvsim_server_bogus_relid(u32 relid);
@@ -461,6 +472,8 @@ bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed);
 bool hvsim_fault_completion(bool may_sleep);
 bool hvsim_fault_completion_sleeps(void);
 bool hvsim_fault_post(const void *msg, u32 size);
+bool hvsim_fault_hold(const void *msg, size_t size);
+u32 hvsim_fault_take_held(void *buf, u32 cap);
 void hvsim_fault_corrupt_ring(struct hvsim_dev *dev, enum hvsim_corrupt mode);
 
 /* Bump a counter that only one work item writes and debugfs reads. */

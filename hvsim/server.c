@@ -241,6 +241,19 @@ int hvsim_server_signal(u32 conn_id)
 	return hvsim_chan_signal(conn_id & VMBUS_MSG_CONN_ID_MASK);
 }
 
+/* Send one message to the guest, through the message faults. */
+static void hvsim_send_now(const void *msg, size_t size)
+{
+	u32 len, claimed;
+	int ret;
+
+	if (hvsim_fault_outgoing(msg, size, &len, &claimed))
+		return;
+	ret = hvsim_hv_post_raw(hvsim_srv.target_vp, msg, len, claimed);
+	if (ret)
+		pr_warn_ratelimited("host message lost: %d\n", ret);
+}
+
 /**
  * hvsim_send() - Send a channel message to the guest.
  * @msg: the message, header first.
@@ -249,22 +262,24 @@ int hvsim_server_signal(u32 conn_id)
  * Goes to the vCPU the guest named at contact (VP 0 before 3.0). A lost
  * message is logged; Hyper-V does not lose messages, so a test that sees
  * the log line failed. The message faults (faults.c) apply here: a
- * response may be delayed or dropped, a message truncated or sent with an
- * oversized payload size.
+ * response may be delayed, dropped or held back until the next message
+ * (reorder), a message truncated or sent with an oversized payload size.
  *
  * Context: process context, hvsim_mutex held; sleeps while a fault delays.
  */
 void hvsim_send(const void *msg, size_t size)
 {
-	u32 len, claimed;
-	int ret;
+	u8 held[TLFS_MSG_PAYLOAD_MAX];
+	u32 len;
 
 	lockdep_assert_held(&hvsim_mutex);
-	if (hvsim_fault_outgoing(msg, size, &len, &claimed))
+	/* The reorder fault holds a response back until the next message. */
+	if (hvsim_fault_hold(msg, size))
 		return;
-	ret = hvsim_hv_post_raw(hvsim_srv.target_vp, msg, len, claimed);
-	if (ret)
-		pr_warn_ratelimited("host message lost: %d\n", ret);
+	hvsim_send_now(msg, size);
+	len = hvsim_fault_take_held(held, sizeof(held));
+	if (len)
+		hvsim_send_now(held, len);
 }
 
 static void hvsim_refuse(const char *what, u32 relid)
@@ -830,6 +845,41 @@ static void hvsim_rescind_dev(struct hvsim_dev *dev)
 	hvsim_send(&msg, sizeof(msg));
 }
 
+/*
+ * Offer the next sub-channel of @dev: the primary's class and instance,
+ * the next sub-channel index, its own relid and connection id.
+ */
+static int hvsim_offer_subchannel(struct hvsim_dev *dev)
+{
+	struct hvsim_dev *sub;
+	int ret;
+
+	lockdep_assert_held(&hvsim_mutex);
+	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES)
+		return -ENOSPC;
+	sub = hvsim_dev_alloc(dev->cls, dev->mnf);
+	if (!sub)
+		return -ENOMEM;
+	sub->instance = dev->instance;
+	sub->primary = dev;
+	sub->primary_relid = dev->relid;
+	sub->sub_index = dev->subchannels + 1;
+	ret = hvsim_dev_create(sub);
+	if (ret) {
+		kfree(sub);
+		return ret;
+	}
+	list_add_tail(&sub->node, &hvsim_srv.devices);
+	hvsim_srv.ndevices++;
+	ret = hvsim_offer(sub);
+	if (ret) {
+		hvsim_dev_free(sub);
+		return ret;
+	}
+	dev->subchannels++;
+	return 0;
+}
+
 /**
  * hvsim_server_add_subchannels() - Offer sub-channels of an open primary.
  * @relid: the primary channel; must be open.
@@ -851,7 +901,7 @@ static void hvsim_rescind_dev(struct hvsim_dev *dev)
  */
 int hvsim_server_add_subchannels(u32 relid, u32 count)
 {
-	struct hvsim_dev *dev, *sub;
+	struct hvsim_dev *dev;
 	unsigned int i;
 	int ret = 0;
 
@@ -863,34 +913,8 @@ int hvsim_server_add_subchannels(u32 relid, u32 count)
 		   !count || count > HVSIM_SUBCHAN_MAX) {
 		ret = -EINVAL;
 	}
-	for (i = 0; !ret && i < count; i++) {
-		if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
-			ret = -ENOSPC;
-			break;
-		}
-		sub = hvsim_dev_alloc(dev->cls, dev->mnf);
-		if (!sub) {
-			ret = -ENOMEM;
-			break;
-		}
-		sub->instance = dev->instance;
-		sub->primary = dev;
-		sub->primary_relid = dev->relid;
-		sub->sub_index = dev->subchannels + 1;
-		ret = hvsim_dev_create(sub);
-		if (ret) {
-			kfree(sub);
-			break;
-		}
-		list_add_tail(&sub->node, &hvsim_srv.devices);
-		hvsim_srv.ndevices++;
-		ret = hvsim_offer(sub);
-		if (ret) {
-			hvsim_dev_free(sub);
-			break;
-		}
-		dev->subchannels++;
-	}
+	for (i = 0; !ret && i < count; i++)
+		ret = hvsim_offer_subchannel(dev);
 	mutex_unlock(&hvsim_mutex);
 	return ret;
 }
@@ -912,6 +936,22 @@ int hvsim_server_add_subchannels(u32 relid, u32 count)
  */
 int hvsim_server_rescind(u32 relid)
 {
+	return hvsim_server_rescind_then(relid, false);
+}
+
+/**
+ * hvsim_server_rescind_then() - Rescind a device, then misbehave.
+ * @relid: the device's relid.
+ * @late_subchannel: after the rescind, offer one more sub-channel of the
+ *	rescinded primary (the late_subchannel fault): a host bug the guest
+ *	must refuse, as the primary's teardown has begun.
+ *
+ * Context: process context; takes hvsim_mutex.
+ * Return: as hvsim_server_rescind(); for @late_subchannel also -EINVAL
+ * for a sub-channel, or the sub-channel offer's errno.
+ */
+int hvsim_server_rescind_then(u32 relid, bool late_subchannel)
+{
 	struct hvsim_dev *dev, *sub;
 	int ret = 0;
 
@@ -921,6 +961,8 @@ int hvsim_server_rescind(u32 relid)
 		ret = -ENOENT;
 	} else if (dev->state == HVSIM_DEV_RESCINDED) {
 		ret = -EALREADY;
+	} else if (late_subchannel && dev->sub_index) {
+		ret = -EINVAL;
 	} else {
 		/* A removed device's sub-channels go one by one, first. */
 		list_for_each_entry(sub, &hvsim_srv.devices, node)
@@ -928,6 +970,11 @@ int hvsim_server_rescind(u32 relid)
 			    sub->state != HVSIM_DEV_RESCINDED)
 				hvsim_rescind_dev(sub);
 		hvsim_rescind_dev(dev);
+		if (late_subchannel) {
+			ret = hvsim_offer_subchannel(dev);
+			if (!ret)
+				atomic64_inc(&hvsim_faults.injected);
+		}
 	}
 	mutex_unlock(&hvsim_mutex);
 	return ret;

@@ -499,6 +499,90 @@ static void chan_retarget_cpu(struct kunit *test)
 	echo_close();
 }
 
+/* A shell command run in a thread of its own, and how it went. */
+struct echo_job {
+	char cmd[160];
+	struct completion done;
+	unsigned long took;
+	int ret;
+};
+
+static int echo_job_fn(void *arg)
+{
+	struct echo_job *j = arg;
+	unsigned long start = jiffies;
+
+	j->ret = echo_shell(j->cmd);
+	j->took = jiffies - start;
+	kthread_complete_and_exit(&j->done, 0);
+}
+
+static void echo_job_start(struct kunit *test, struct echo_job *j)
+{
+	init_completion(&j->done);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(echo_job_fn, j,
+						    "echo_job")));
+}
+
+/*
+ * A re-target waits for MODIFYCHANNEL_RESPONSE while a CPU hotplug writer
+ * queues and the host offers a device before it answers (the reorder
+ * fault holds the response until after the offer). The offer must not
+ * wait for the hotplug lock behind the re-target, or the response waits
+ * behind the offer until the re-target times out: it completes at once,
+ * and CPU 1, which it claimed, refuses to go offline meanwhile.
+ */
+static void chan_retarget_beside_hotplug_and_offer(struct kunit *test)
+{
+	struct echo_job *move, *down;
+	char relid[16];
+
+	KUNIT_ASSERT_GE(test, num_online_cpus(), 2U);
+	move = kunit_kzalloc(test, sizeof(*move), GFP_KERNEL);
+	down = kunit_kzalloc(test, sizeof(*down), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, move);
+	KUNIT_ASSERT_NOT_NULL(test, down);
+	echo_open(test);
+	snprintf(move->cmd, sizeof(move->cmd),
+		 "echo 0 > /sys/bus/vmbus/devices/%s/target_cpu",
+		 dev_name(&echo_dev->dev));
+	KUNIT_ASSERT_EQ(test, echo_shell(move->cmd), 0);
+	/* MODIFYCHANNEL_RESPONSE (24) goes out after the next message. */
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("faults/reorder", "24"), 0);
+	snprintf(move->cmd, sizeof(move->cmd),
+		 "echo 1 > /sys/bus/vmbus/devices/%s/target_cpu",
+		 dev_name(&echo_dev->dev));
+	echo_job_start(test, move);
+	msleep(500);
+	snprintf(down->cmd, sizeof(down->cmd),
+		 "echo 0 > /sys/devices/system/cpu/cpu1/online");
+	echo_job_start(test, down);
+	msleep(500);
+	reinit_completion(&echo_probed2);
+	KUNIT_ASSERT_EQ(test, echo_hvsim_ctl("add_device", "echo"), 0);
+
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&move->done,
+							    60 * HZ));
+	KUNIT_EXPECT_EQ(test, move->ret, 0);
+	KUNIT_EXPECT_LT(test, move->took, 10UL * HZ);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&down->done,
+							    60 * HZ));
+	KUNIT_EXPECT_NE(test, down->ret, 0);
+	KUNIT_EXPECT_TRUE(test, cpu_online(1));
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&echo_probed2,
+							    ECHO_TIMEOUT));
+	if (!cpu_online(1))
+		echo_shell("echo 1 > /sys/devices/system/cpu/cpu1/online");
+	if (echo_dev2) {
+		reinit_completion(&echo_removed2);
+		snprintf(relid, sizeof(relid), "%u",
+			 lumen_chan_relid(echo_dev2->chan));
+		echo_hvsim_ctl("rescind", relid);
+		wait_for_completion_timeout(&echo_removed2, ECHO_TIMEOUT);
+	}
+	echo_close();
+}
+
 /* One in-band round trip of @len bytes on @chan, data checked. */
 static void echo_round_trip(struct kunit *test, struct lumen_chan *chan,
 			    u32 len, u64 id)
@@ -847,6 +931,7 @@ static void lumen_echo_case_exit(struct kunit *test)
 	echo_stalled = false;
 	WRITE_ONCE(echo_racing, false);
 	echo_hvsim_ctl("faults/post_fail", "0");
+	echo_hvsim_ctl("faults/reorder", "0");
 	for (i = 0; i < atomic_read(&echo_nsubs); i++)
 		lumen_chan_close(echo_subs[i]);
 	if (echo_dev2)
@@ -885,6 +970,7 @@ static struct kunit_case lumen_vmbus_echo_cases[] = {
 	KUNIT_CASE(chan_polling_mode),
 	KUNIT_CASE(chan_recv_oversized_breaks_channel),
 	KUNIT_CASE(chan_retarget_cpu),
+	KUNIT_CASE_SLOW(chan_retarget_beside_hotplug_and_offer),
 	KUNIT_CASE(chan_subchannel_echo),
 	KUNIT_CASE(chan_stall_fills_ring),
 	KUNIT_CASE_SLOW(chan_rescind_races_senders),

@@ -92,7 +92,8 @@ vm_check load-hvsim insmod /lib/lumen/hvsim.ko
 vm_check connected grep -qx 5.3 $dbg/hv_vmbus/version
 vm_check short-response-timeout sh -c "echo 2000 > /sys/module/hv_vmbus/parameters/response_timeout_ms"
 vm_check faults-dir-complete sh -c "cd $f && ls msg_truncate msg_oversize bogus_relid dup_offer \
-	unknown_type ring_corrupt delay_ms drop_responses drop_completions stall stats"
+	unknown_type ring_corrupt delay_ms drop_responses drop_completions stall \
+	reorder late_subchannel post_fail stats"
 vm_check one-guest-device test "$(ndev)" -eq 1
 vm_check alive-at-start alive
 
@@ -311,6 +312,21 @@ bench_run
 vm_check dropr-open-recovered rate_ok 64
 vm_check dropr-alive alive
 vm_check dropr-bad-type-refused sh -c "! echo '1 3' > $f/drop_responses"
+
+# --- late_subchannel: the host rescinds a primary, then offers one more
+# sub-channel of it. The guest refuses that offer (bad_other): the
+# primary's teardown has begun and would never drop it (kmemleak at the end
+# of the run would see it).
+echo echo > $h/add_device
+line=$(tail -n 1 $h/devices)
+lr=${line%% *}
+li=$(echo "$line" | awk '{ print $3 }')
+vm_check late-sub-device-up wait_for 5 test -e $devs/"$li"
+snap
+vm_check late-sub-injected sh -c "echo $lr > $f/late_subchannel"
+vm_check late-sub-device-gone wait_for 5 test ! -e $devs/"$li"
+check_conn late-sub-refused "bad_other=1"
+vm_check late-sub-alive alive
 
 # --- Nothing left armed; the guest and hvsim unload cleanly.
 vm_log "hvsim fault stats: $(tr '\n' ' ' < $f/stats)"
