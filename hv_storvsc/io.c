@@ -248,10 +248,7 @@ static void storvsc_on_init_reply(struct storvsc_chan *sc,
 	struct vstor_pkt reply;
 	int ret;
 
-	ret = vstor_msg_parse_host(p->data, p->len,
-				   vstor_msg_pkt_size(sd->version), &reply);
-	if (!ret && le32_to_cpu(reply.operation) != VSTOR_OP_COMPLETE_IO)
-		ret = -EBADRQC;
+	ret = vstor_msg_parse_init_reply(p->data, p->len, sd->version, &reply);
 	if (ret) {
 		atomic64_inc(&sc->stats.bad_pkt);
 		storvsc_log_bad(sd, "init completion", ret);

@@ -327,6 +327,35 @@ int vstor_msg_parse_host(const void *buf, size_t len, u32 min_len,
 }
 EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_host, LUMEN);
 
+/**
+ * vstor_msg_parse_init_reply() - validate the answer to an init or reset
+ *	request
+ * @buf: the packet's payload (a private copy).
+ * @len: its length in bytes.
+ * @version: agreed version, 0 while none is agreed.
+ * @out: zero-padded copy of the packet, valid only on success.
+ *
+ * The answer to BEGIN_INITIALIZATION, QUERY_PROTOCOL_VERSION,
+ * QUERY_PROPERTIES, END_INITIALIZATION, CREATE_SUB_CHANNELS or a reset
+ * must be a %VSTOR_OP_COMPLETE_IO of at least vstor_msg_pkt_size() of
+ * @version.
+ *
+ * Context: Any context.
+ * Return: 0; the errnos of vstor_msg_parse_host(); -EBADRQC for an
+ * operation other than %VSTOR_OP_COMPLETE_IO that a host may send.
+ */
+int vstor_msg_parse_init_reply(const void *buf, size_t len, u16 version,
+			       struct vstor_pkt *out)
+{
+	int ret = vstor_msg_parse_host(buf, len, vstor_msg_pkt_size(version),
+				       out);
+
+	if (!ret && le32_to_cpu(out->operation) != VSTOR_OP_COMPLETE_IO)
+		ret = -EBADRQC;
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_init_reply, LUMEN);
+
 static bool vstor_msg_srb_code_known(u8 code)
 {
 	switch (code) {

@@ -150,6 +150,8 @@ int vstor_msg_build_srb(struct vstor_pkt *pkt, u16 version,
 
 int vstor_msg_parse_host(const void *buf, size_t len, u32 min_len,
 			 struct vstor_pkt *out);
+int vstor_msg_parse_init_reply(const void *buf, size_t len, u16 version,
+			       struct vstor_pkt *out);
 int vstor_msg_parse_srb_completion(const struct vstor_pkt *reply,
 				   u16 version, u8 opcode, u32 req_xfer_len,
 				   struct vstor_srb_result *res);
