@@ -248,7 +248,7 @@ static void storvsc_on_init_reply(struct storvsc_chan *sc,
 	struct vstor_pkt reply;
 	int ret;
 
-	ret = vstor_msg_parse_init_reply(p->data, p->len, sd->version, &reply);
+	ret = vstor_msg_parse_init_reply(p->data, p->len, &reply);
 	if (ret) {
 		atomic64_inc(&sc->stats.bad_pkt);
 		storvsc_log_bad(sd, "init completion", ret);

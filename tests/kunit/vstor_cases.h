@@ -25,7 +25,7 @@
  * @op: operation written at offset 0.
  * @len: bytes passed to the parser.
  * @min_len: the parser's minimum length.
- * @version: agreed version for %VC_SRB and %VC_INIT rows (0: none yet).
+ * @version: agreed version for %VC_SRB rows.
  * @req_xfer: the request's transfer length for %VC_SRB rows.
  * @opcode: the request's opcode for %VC_SRB rows (0 means READ(10)).
  * @srb_status: SRB status byte written.
@@ -60,10 +60,9 @@ struct vstor_pkt_case {
 	{ .name = n, .kind = VC_SRB, .op = OPC, .len = 64, .min_len = 64, \
 	  .version = V62, .req_xfer = 4096, .srb_status = st,		\
 	  .scsi_status = sc, .sense_len = sl, .xfer = x, .err = e }
-/* An answer to an init or reset request: operation @o, @l bytes, at @v. */
-#define INIT_ROW(n, o, l, v, e)						\
-	{ .name = n, .kind = VC_INIT, .op = o, .len = l, .version = v,	\
-	  .err = e }
+/* An answer to an init or reset request: operation @o, @l bytes. */
+#define INIT_ROW(n, o, l, e)						\
+	{ .name = n, .kind = VC_INIT, .op = o, .len = l, .err = e }
 /* A host packet of operation @o, @l bytes, minimum @m. */
 #define HOST_ROW(n, o, l, m, e)						\
 	{ .name = n, .kind = VC_HOST, .op = o, .len = l, .min_len = m,	\
@@ -112,20 +111,19 @@ static const struct vstor_pkt_case vstor_pkt_cases[] = {
 	 * its 48-byte packet before and after the version is agreed; every
 	 * field of an answer (status, version, properties) is in those 48.
 	 */
-	INIT_ROW("init_reply_64_ok", OPC, 64, 0, 0),
-	INIT_ROW("init_reply_pre_win8_host_48_ok", OPC, 48, 0, 0),
-	INIT_ROW("init_reply_48_at_4_2_ok", OPC, 48, V42, 0),
-	INIT_ROW("init_reply_48_at_6_2_ok", OPC, 48, V62, 0),
-	INIT_ROW("init_reply_47", OPC, 47, 0, -EPROTO),
-	INIT_ROW("init_reply_short_header", OPC, 11, V42, -EPROTO),
-	INIT_ROW("init_reply_long_72", OPC, 72, 0, -EMSGSIZE),
-	INIT_ROW("init_reply_enumerate_bus", VSTOR_OP_ENUMERATE_BUS, 64, 0,
+	INIT_ROW("init_reply_64_ok", OPC, 64, 0),
+	INIT_ROW("init_reply_pre_win8_host_48_ok", OPC, 48, 0),
+	INIT_ROW("init_reply_56_ok", OPC, 56, 0),
+	INIT_ROW("init_reply_47", OPC, 47, -EPROTO),
+	INIT_ROW("init_reply_short_header", OPC, 11, -EPROTO),
+	INIT_ROW("init_reply_long_72", OPC, 72, -EMSGSIZE),
+	INIT_ROW("init_reply_enumerate_bus", VSTOR_OP_ENUMERATE_BUS, 64,
 		 -EBADRQC),
-	INIT_ROW("init_reply_remove_device", VSTOR_OP_REMOVE_DEVICE, 48, V42,
+	INIT_ROW("init_reply_remove_device", VSTOR_OP_REMOVE_DEVICE, 48,
 		 -EBADRQC),
-	INIT_ROW("init_reply_begin_init", VSTOR_OP_BEGIN_INIT, 64, 0,
+	INIT_ROW("init_reply_begin_init", VSTOR_OP_BEGIN_INIT, 64,
 		 -EPROTONOSUPPORT),
-	INIT_ROW("init_reply_op_99", 99, 64, 0, -EBADRQC),
+	INIT_ROW("init_reply_op_99", 99, 64, -EBADRQC),
 
 	/* SRB completions of a 4 KiB read. */
 	SRB_ROW("srb_success_ok", VSTOR_SRB_SUCCESS, 0, 0, 4096, 0),
@@ -216,7 +214,7 @@ static inline int vstor_case_run(const struct vstor_pkt_case *c)
 	case VC_HOST:
 		return vstor_msg_parse_host(buf, c->len, c->min_len, &out);
 	case VC_INIT:
-		return vstor_msg_parse_init_reply(buf, c->len, c->version, &out);
+		return vstor_msg_parse_init_reply(buf, c->len, &out);
 	default:
 		ret = vstor_msg_parse_host(buf, c->len, c->min_len, &out);
 		if (ret)
