@@ -167,9 +167,9 @@ struct hvsim_stor_ctrl {
  * @failed: the channel met a packet storvsp cannot parse and serves no
  *	more until it is closed (whoever serves the channel; reset by the
  *	closed hook).
- * @last: the last answer to an init or reset request on this channel,
- *	descriptor first, for debugfs stale_reply (whoever serves the
- *	channel).
+ * @last: the last answer on this channel that was not an SRB completion
+ *	(an init step, a reset, a sub-channel request), descriptor first,
+ *	for debugfs stale_reply (whoever serves the channel).
  * @last_len: bytes in @last; 0 for none since the channel opened.
  */
 struct hvsim_stor_chan {
@@ -567,8 +567,9 @@ static u32 hvsim_stor_init_step(struct hvsim_dev *dev, u32 op,
 }
 
 /*
- * The answer (@len bytes at @reply) to an init or reset request. With
- * debugfs stale_reply armed, the channel's previous such answer goes out
+ * The answer (@len bytes at @reply) to a request other than an SRB: an
+ * init step, a reset or a sub-channel request. With debugfs stale_reply
+ * armed, the channel's previous such answer goes out
  * again first, unchanged (transaction id included), then this one: a host
  * that answers late or twice. Returns the length for the caller to send,
  * 0 when both went out through hvsim_dev_post() (which keeps their order).
