@@ -92,10 +92,12 @@ void storvsc_chan_teardown(struct storvsc_chan *sc)
  * @pkt: the request; on success it holds the host's answer.
  * @len: bytes of @pkt to send.
  *
- * One such request is outstanding at a time, with the reserved
- * transaction id %VSTOR_LINUX_TRANS_ID_INIT (or %VSTOR_LINUX_TRANS_ID_RESET
- * for resets), on the primary channel. The wait ends early if the channel
- * is rescinded.
+ * One such request is outstanding at a time, on the primary channel,
+ * with a transaction id of its own (storvsc_exec_id() of the next
+ * sequence number): only the primary's callback, and only with that id,
+ * takes the answer, so an answer to an earlier request that comes late or
+ * twice never completes this one. The wait ends early if the channel is
+ * rescinded.
  *
  * Context: process context, sleeps.
  * Return: 0 with the answer in @pkt (its NT status is the caller's to
@@ -105,20 +107,17 @@ int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len)
 {
 	struct storvsc_chan *sc = sd->chans[0];
 	unsigned long deadline = jiffies + STORVSC_INIT_TIMEOUT;
-	u32 op = le32_to_cpu(pkt->operation);
 	unsigned long flags;
 	u64 id;
 	int ret;
 
-	id = (op == VSTOR_OP_RESET_BUS || op == VSTOR_OP_RESET_LUN ||
-	      op == VSTOR_OP_RESET_ADAPTER) ? VSTOR_LINUX_TRANS_ID_RESET :
-					      VSTOR_LINUX_TRANS_ID_INIT;
 	mutex_lock(&sd->init_lock);
 	reinit_completion(&sd->init_done);
-	spin_lock_irqsave(&sc->lock, flags);
+	id = storvsc_exec_id(++sd->init_seq);
+	spin_lock_irqsave(&sd->exec_lock, flags);
 	sd->init_id = id;
 	sd->init_wait = true;
-	spin_unlock_irqrestore(&sc->lock, flags);
+	spin_unlock_irqrestore(&sd->exec_lock, flags);
 
 	ret = lumen_chan_send(sc->chan, pkt, len, id, true);
 	while (!ret && !wait_for_completion_timeout(&sd->init_done,
@@ -129,11 +128,11 @@ int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len)
 			ret = -ETIMEDOUT;
 	}
 
-	spin_lock_irqsave(&sc->lock, flags);
+	spin_lock_irqsave(&sd->exec_lock, flags);
 	sd->init_wait = false;
 	if (!ret)
 		*pkt = sd->init_reply;
-	spin_unlock_irqrestore(&sc->lock, flags);
+	spin_unlock_irqrestore(&sd->exec_lock, flags);
 	mutex_unlock(&sd->init_lock);
 	return ret;
 }

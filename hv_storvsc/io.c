@@ -249,7 +249,29 @@ out_invalid:
 	return 0;
 }
 
-/* The answer to the outstanding init or reset request. */
+/*
+ * Give @reply to the outstanding init or reset request if @id is its.
+ * Returns 0, -EALREADY when none is outstanding, -ESTALE for the id of an
+ * earlier request (an answer late or sent twice).
+ */
+static int storvsc_exec_match(struct storvsc_dev *sd, u64 id,
+			      const struct vstor_pkt *reply)
+{
+	lockdep_assert_held(&sd->exec_lock);
+	if (!sd->init_wait)
+		return -EALREADY;
+	if (sd->init_id != id)
+		return -ESTALE;
+	sd->init_reply = *reply;
+	sd->init_wait = false;
+	complete(&sd->init_done);
+	return 0;
+}
+
+/*
+ * An answer with an init/reset id: for the outstanding request only if it
+ * came on the primary, where the request went, with that request's id.
+ */
 static void storvsc_on_init_reply(struct storvsc_chan *sc,
 				  const struct lumen_chan_pkt *p)
 {
@@ -257,24 +279,20 @@ static void storvsc_on_init_reply(struct storvsc_chan *sc,
 	struct vstor_pkt reply;
 	int ret;
 
-	ret = vstor_msg_parse_host(p->data, p->len,
-				   vstor_msg_pkt_size(sd->version), &reply);
-	if (!ret && le32_to_cpu(reply.operation) != VSTOR_OP_COMPLETE_IO)
-		ret = -EBADRQC;
+	if (sc->index) {
+		atomic64_inc(&sc->stats.bad_id);
+		storvsc_log_bad(sd, "init completion on a sub-channel", -EXDEV);
+		return;
+	}
+	ret = vstor_msg_parse_init_reply(p->data, p->len, &reply);
 	if (ret) {
 		atomic64_inc(&sc->stats.bad_pkt);
 		storvsc_log_bad(sd, "init completion", ret);
 		return;
 	}
-	spin_lock(&sc->lock);
-	if (sd->init_wait && sd->init_id == p->trans_id) {
-		sd->init_reply = reply;
-		sd->init_wait = false;
-		complete(&sd->init_done);
-	} else {
-		ret = -EALREADY;
-	}
-	spin_unlock(&sc->lock);
+	spin_lock(&sd->exec_lock);
+	ret = storvsc_exec_match(sd, p->trans_id, &reply);
+	spin_unlock(&sd->exec_lock);
 	if (ret) {
 		atomic64_inc(&sc->stats.bad_id);
 		storvsc_log_bad(sd, "unexpected init completion", ret);
@@ -336,8 +354,7 @@ static void storvsc_on_packet(struct storvsc_chan *sc,
 	} else if (p->type != VMBUS_PKT_COMP) {
 		atomic64_inc(&sc->stats.bad_pkt);
 		storvsc_log_bad(sd, "packet type", -EBADRQC);
-	} else if (p->trans_id == VSTOR_LINUX_TRANS_ID_INIT ||
-		   p->trans_id == VSTOR_LINUX_TRANS_ID_RESET) {
+	} else if (storvsc_is_exec_id(p->trans_id)) {
 		storvsc_on_init_reply(sc, p);
 	} else {
 		storvsc_on_completion(sc, p);
@@ -348,7 +365,7 @@ static void storvsc_on_packet(struct storvsc_chan *sc,
  * storvsc_on_channel() - channel callback: drain the receive ring
  * @ctx: the &struct storvsc_chan.
  *
- * Completions with the reserved init/reset id wake the init waiter,
+ * Completions with an init/reset id wake the init waiter,
  * transaction id 0 carries host notifications, any other id is an SRB
  * completion looked up in the channel's table.
  *

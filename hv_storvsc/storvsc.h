@@ -33,6 +33,13 @@ struct scsi_cmnd;
 /* Receive buffer: descriptor plus the largest packet we accept. */
 #define STORVSC_RECV_BUF	256
 
+/*
+ * Transaction ids of init and reset requests (storvsc_exec()): bits 63:32
+ * are this tag, far above any SRB id of the channels' tables (at most
+ * LUMEN_RQST_MAX_SIZE), bits 31:0 the request's sequence number.
+ */
+#define STORVSC_EXEC_ID_TAG	0xfffffffdULL
+
 /* SCSI limits of a controller. */
 #define STORVSC_SCSI_MAX_TARGETS	2
 #define STORVSC_SCSI_MAX_LUNS		255
@@ -112,10 +119,14 @@ struct storvsc_chan {
  * @chan_lock: protects @chans, @nchan, @sub_pending and @npending while
  *	they change.
  * @init_lock: one init or reset request at a time.
+ * @init_seq: sequence number of the last init or reset request; under
+ *	@init_lock.
  * @init_done: completed when the answer to the init/reset request arrives.
- * @init_wait: an init or reset request is outstanding; written under
- *	&storvsc_chan.lock of the primary channel.
- * @init_id: transaction id of that request.
+ * @exec_lock: protects @init_wait, @init_id and @init_reply, which the
+ *	request's sender and the primary channel's callback share; taken in
+ *	any context (irqsave where interrupts may be on).
+ * @init_wait: an init or reset request is outstanding.
+ * @init_id: transaction id of that request (storvsc_exec_id()).
  * @init_reply: its answer, valid after @init_done.
  * @gone: the controller was rescinded or is going away: fail new commands.
  * @removing: no new work items may be queued.
@@ -143,7 +154,9 @@ struct storvsc_dev {
 	struct work_struct sub_work;
 	struct mutex chan_lock;		/* protects chans, nchan, sub_pending */
 	struct mutex init_lock;		/* one init/reset request */
+	u32 init_seq;
 	struct completion init_done;
+	spinlock_t exec_lock;		/* protects init_wait, init_id, init_reply */
 	bool init_wait;
 	u64 init_id;
 	struct vstor_pkt init_reply;
@@ -190,6 +203,34 @@ static inline unsigned int storvsc_nchan(struct storvsc_dev *sd)
 {
 	/* Pairs with smp_store_release() in storvsc_sub_work(). */
 	return smp_load_acquire(&sd->nchan);
+}
+
+/**
+ * storvsc_exec_id() - transaction id of an init or reset request
+ * @seq: the request's sequence number (&storvsc_dev.init_seq).
+ *
+ * Each request gets its own id, so the answer to an earlier one (late, or
+ * sent twice) never matches the one outstanding.
+ *
+ * Context: any context.
+ * Return: %STORVSC_EXEC_ID_TAG in bits 63:32, @seq in bits 31:0.
+ */
+static inline u64 storvsc_exec_id(u32 seq)
+{
+	return STORVSC_EXEC_ID_TAG << 32 | seq;
+}
+
+/**
+ * storvsc_is_exec_id() - is a transaction id one of storvsc_exec_id()'s
+ * @id: a transaction id from the host.
+ *
+ * Context: any context.
+ * Return: true for the id of an init or reset request, of any sequence
+ * number; false for SRB ids and 0.
+ */
+static inline bool storvsc_is_exec_id(u64 id)
+{
+	return id >> 32 == STORVSC_EXEC_ID_TAG;
 }
 
 extern unsigned int storvsc_ring_kb;

@@ -185,6 +185,7 @@ static int storvsc_probe(struct lumen_vmbus_device *vdev,
 	sd->ring_size = PAGE_ALIGN(clamp(storvsc_ring_kb, 16u, 4096u) * 1024);
 	mutex_init(&sd->chan_lock);
 	mutex_init(&sd->init_lock);
+	spin_lock_init(&sd->exec_lock);
 	INIT_WORK(&sd->sub_work, storvsc_sub_work);
 	init_completion(&sd->init_done);
 	INIT_WORK(&sd->scan_work, storvsc_scan_work);

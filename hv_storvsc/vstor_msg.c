@@ -282,9 +282,10 @@ static int vstor_msg_copy(const void *buf, size_t len, u32 min_len,
  * vstor_msg_parse_host() - validate a packet the host sent
  * @buf: the packet's payload (a private copy).
  * @len: its length in bytes.
- * @min_len: shortest acceptable packet: %VSTOR_PKT_SIZE for the reply to
- *	an init request, vstor_msg_pkt_size() of the agreed version for the
- *	rest. Values below %VSTOR_PKT_HDR_SIZE count as that.
+ * @min_len: shortest acceptable packet: vstor_msg_pkt_size() of the agreed
+ *	version (answers to init and reset requests go through
+ *	vstor_msg_parse_init_reply()). Values below %VSTOR_PKT_HDR_SIZE
+ *	count as that.
  * @out: zero-padded copy of the packet, valid only on success.
  *
  * Checks, in order: length, then that the operation is one a host sends
@@ -326,6 +327,37 @@ int vstor_msg_parse_host(const void *buf, size_t len, u32 min_len,
 	}
 }
 EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_host, LUMEN);
+
+/**
+ * vstor_msg_parse_init_reply() - validate the answer to an init or reset
+ *	request
+ * @buf: the packet's payload (a private copy).
+ * @len: its length in bytes.
+ * @out: zero-padded copy of the packet, valid only on success.
+ *
+ * The answer to BEGIN_INITIALIZATION, QUERY_PROTOCOL_VERSION,
+ * QUERY_PROPERTIES, END_INITIALIZATION, CREATE_SUB_CHANNELS or a reset
+ * must be a %VSTOR_OP_COMPLETE_IO of at least %VSTOR_PKT_SIZE_PRE_WIN8
+ * bytes, whatever version is agreed: a pre-win8 host answers with its
+ * 48-byte packet from the first init step on, even to the full-size
+ * packets a guest sends before a version is agreed, and every field an
+ * answer carries (NT status, version, channel properties) lies in those
+ * 48 bytes.
+ *
+ * Context: Any context.
+ * Return: 0; the errnos of vstor_msg_parse_host(); -EBADRQC for an
+ * operation other than %VSTOR_OP_COMPLETE_IO that a host may send.
+ */
+int vstor_msg_parse_init_reply(const void *buf, size_t len,
+			       struct vstor_pkt *out)
+{
+	int ret = vstor_msg_parse_host(buf, len, VSTOR_PKT_SIZE_PRE_WIN8, out);
+
+	if (!ret && le32_to_cpu(out->operation) != VSTOR_OP_COMPLETE_IO)
+		ret = -EBADRQC;
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_init_reply, LUMEN);
 
 static bool vstor_msg_srb_code_known(u8 code)
 {

@@ -15,8 +15,10 @@
  * - Then EXECUTE_SRB on any channel, RESET_LUN/BUS/ADAPTER (no-ops that
  *   succeed), CREATE_SUB_CHANNELS on the primary; other operations:
  *   INVALID_DEVICE_STATE.
- * - Every completion has the size of the request it answers (at most the
- *   64-byte packet): pre-win8 guests send 48 bytes and get 48 back.
+ * - Every completion has the size of the request it answers, at most the
+ *   host's own packet: 64 bytes, or 48 for a pre-win8 host (one that
+ *   speaks nothing newer than 4.2: refuse_version 0x0501 or lower), before
+ *   and after negotiation. Pre-win8 guests send 48 bytes and get 48 back.
  *   Notifications (ENUMERATE_BUS) have the negotiated version's size.
  * - A packet storvsp cannot parse stops the channel for good: a
  *   completion packet, no completion requested, shorter than its
@@ -132,6 +134,7 @@ enum hvsim_stor_state {
  * @injected: SRBs failed by debugfs fail_next.
  * @notified: ENUMERATE_BUS / REMOVE_DEVICE notifications queued.
  * @resets: RESET_LUN, RESET_BUS and RESET_ADAPTER requests answered.
+ * @stale: stale answers sent by debugfs stale_reply.
  */
 struct hvsim_stor_ctrl {
 	struct kref ref;
@@ -155,6 +158,7 @@ struct hvsim_stor_ctrl {
 	atomic64_t injected;
 	atomic64_t notified;
 	atomic64_t resets;
+	atomic64_t stale;
 };
 
 /**
@@ -163,10 +167,16 @@ struct hvsim_stor_ctrl {
  * @failed: the channel met a packet storvsp cannot parse and serves no
  *	more until it is closed (whoever serves the channel; reset by the
  *	closed hook).
+ * @last: the last answer on this channel that was not an SRB completion
+ *	(an init step, a reset, a sub-channel request), descriptor first,
+ *	for debugfs stale_reply (whoever serves the channel).
+ * @last_len: bytes in @last; 0 for none since the channel opened.
  */
 struct hvsim_stor_chan {
 	struct hvsim_stor_ctrl *ctrl;
 	bool failed;
+	u8 last[sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE];
+	u32 last_len;
 };
 
 /* Controllers, for debugfs (hvsim_mutex). */
@@ -179,6 +189,7 @@ static unsigned long hvsim_stor_ide_used;
 static u32 hvsim_stor_delay_ms;
 static u16 hvsim_stor_refuse_version;
 static atomic_t hvsim_stor_fail_count = ATOMIC_INIT(0);
+static atomic_t hvsim_stor_stale_count = ATOMIC_INIT(0);
 /* The answer fail_next injects (written under hvsim_mutex). */
 static struct hvsim_sres hvsim_stor_fail_res;
 static DEFINE_SPINLOCK(hvsim_stor_fail_lock);
@@ -193,6 +204,19 @@ static u32 hvsim_stor_req_size(u16 version)
 {
 	return version && version < VSTOR_VERSION_5_1 ?
 	       VSTOR_SRB_SIZE_PRE_WIN8 : VSTOR_SRB_SIZE;
+}
+
+/*
+ * SCSI request bytes of the host's own packet: 36 (a 48-byte packet) for a
+ * pre-win8 host, which knows nothing newer than 4.2, 52 (64) otherwise.
+ * No completion is longer, whatever the guest sent or agreed.
+ */
+static u32 hvsim_stor_host_req_size(void)
+{
+	u16 refuse = READ_ONCE(hvsim_stor_refuse_version);
+
+	return hvsim_stor_req_size(refuse && refuse <= VSTOR_VERSION_5_1 ?
+				   VSTOR_VERSION_4_2 : VSTOR_VERSION_6_2);
 }
 
 /* storvsp's NT status for an SRB status code. */
@@ -438,7 +462,7 @@ static u32 hvsim_stor_srb(struct hvsim_dev *dev, const struct vstor_pkt *req,
 		msleep(delay);
 
 	/* storvsp's reply: its own length, CDB and sense sizes, no address. */
-	out.length = cpu_to_le16(VSTOR_SRB_SIZE);
+	out.length = cpu_to_le16(hvsim_stor_host_req_size());
 	out.srb_status = res.srb_status |
 			 (res.has_sense ? VSTOR_SRB_AUTOSENSE_VALID : 0);
 	out.scsi_status = res.scsi_status;
@@ -543,6 +567,32 @@ static u32 hvsim_stor_init_step(struct hvsim_dev *dev, u32 op,
 }
 
 /*
+ * The answer (@len bytes at @reply) to a request other than an SRB: an
+ * init step, a reset or a sub-channel request. With debugfs stale_reply
+ * armed, the channel's previous such answer goes out
+ * again first, unchanged (transaction id included), then this one: a host
+ * that answers late or twice. Returns the length for the caller to send,
+ * 0 when both went out through hvsim_dev_post() (which keeps their order).
+ */
+static u32 hvsim_stor_answer(struct hvsim_dev *dev, u8 *reply, u32 len)
+{
+	struct hvsim_stor_chan *ch = dev->priv;
+	u32 ret = len;
+
+	if (ch->last_len &&
+	    atomic_dec_if_positive(&hvsim_stor_stale_count) >= 0 &&
+	    !hvsim_dev_post(dev, ch->last, ch->last_len)) {
+		atomic64_inc(&ch->ctrl->stale);
+		/* If this fails the reply goes out the usual way. */
+		if (!hvsim_dev_post(dev, reply, len))
+			ret = 0;
+	}
+	ch->last_len = min_t(u32, len, sizeof(ch->last));
+	memcpy(ch->last, reply, ch->last_len);
+	return ret;
+}
+
+/*
  * One packet from a channel. In softirq context (@atomic) only the SRBs
  * hvsim_stor_srb() can run there are served; the rest get HVSIM_PKT_SLEEP
  * before anything changes (a packet that stops the channel stops it here).
@@ -565,7 +615,7 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 	if (hvsim_vstor_req_parse(pkt, buf, &r))
 		return hvsim_stor_fail_chan(dev, r.why);
 	op = r.op;
-	rsize = r.rsize;
+	rsize = min(r.rsize, hvsim_stor_host_req_size());
 	if (op == VSTOR_OP_EXECUTE_SRB)
 		data_err = hvsim_stor_data(&r, &b);
 
@@ -592,8 +642,10 @@ static u32 hvsim_stor_serve(struct hvsim_dev *dev,
 				    dev->relid, op);
 		status = VSTOR_NT_INVALID_DEVICE_STATE;
 	}
-	return hvsim_stor_complete(reply, pkt->trans_id, rsize, status,
-				   body.raw, sizeof(body.raw));
+	return hvsim_stor_answer(dev, reply,
+				 hvsim_stor_complete(reply, pkt->trans_id,
+						     rsize, status, body.raw,
+						     sizeof(body.raw)));
 }
 
 static u32 hvsim_stor_packet(struct hvsim_dev *dev,
@@ -760,6 +812,7 @@ static void hvsim_stor_closed(struct hvsim_dev *dev)
 	struct hvsim_stor_ctrl *c = ch->ctrl;
 
 	ch->failed = false;
+	ch->last_len = 0;
 	if (dev->sub_index)
 		return;
 	WRITE_ONCE(c->state, HVSIM_STOR_BEGIN);
@@ -1004,14 +1057,15 @@ static int hvsim_stor_stats_show(struct seq_file *m, void *v)
 			if (n)
 				seq_printf(m, "op 0x%02x %llu\n", i, n);
 		}
-		seq_printf(m, "bytes_written %lld\nbytes_read %lld\nerrors %lld\nbad_pkts %lld\ninjected %lld\nnotified %lld\nresets %lld\n",
+		seq_printf(m, "bytes_written %lld\nbytes_read %lld\nerrors %lld\nbad_pkts %lld\ninjected %lld\nnotified %lld\nresets %lld\nstale_replies %lld\n",
 			   atomic64_read(&c->bytes_in),
 			   atomic64_read(&c->bytes_out),
 			   atomic64_read(&c->errors),
 			   atomic64_read(&c->bad_pkts),
 			   atomic64_read(&c->injected),
 			   atomic64_read(&c->notified),
-			   atomic64_read(&c->resets));
+			   atomic64_read(&c->resets),
+			   atomic64_read(&c->stale));
 	}
 	mutex_unlock(&hvsim_mutex);
 	return 0;
@@ -1040,6 +1094,8 @@ static void hvsim_stor_debugfs(struct dentry *dir)
 	debugfs_create_u32("delay_ms", 0600, dir, &hvsim_stor_delay_ms);
 	debugfs_create_x16("refuse_version", 0600, dir,
 			   &hvsim_stor_refuse_version);
+	debugfs_create_atomic_t("stale_reply", 0600, dir,
+				&hvsim_stor_stale_count);
 	debugfs_create_file("stats", 0444, dir, NULL, &hvsim_stor_stats_fops);
 }
 

@@ -21,7 +21,10 @@
  * (vstor_msg_pkt_size()): the difference is the 16-byte win8 extension at
  * the end of the SCSI request. Init packets (sent before a version is agreed,
  * and the version query itself) are always built full size, as current
- * Linux does; hosts accept that. Pass version 0 for "not agreed yet".
+ * Linux does; hosts accept that. Their answers are accepted from
+ * %VSTOR_PKT_SIZE_PRE_WIN8 bytes in every phase
+ * (vstor_msg_parse_init_reply()): a pre-win8 host answers with its own
+ * packet. Pass version 0 for "not agreed yet".
  *
  * The vstor_msg_build_*() helpers fill a caller-owned
  * &struct vstor_pkt (zeroing it first) and return the number of bytes to
@@ -150,6 +153,8 @@ int vstor_msg_build_srb(struct vstor_pkt *pkt, u16 version,
 
 int vstor_msg_parse_host(const void *buf, size_t len, u32 min_len,
 			 struct vstor_pkt *out);
+int vstor_msg_parse_init_reply(const void *buf, size_t len,
+			       struct vstor_pkt *out);
 int vstor_msg_parse_srb_completion(const struct vstor_pkt *reply,
 				   u16 version, u8 opcode, u32 req_xfer_len,
 				   struct vstor_srb_result *res);

@@ -21,6 +21,9 @@
  *   - vstor_msg_parse_host() accepts a packet shorter than its minimum or
  *     the header, longer than 64 bytes, or with an operation a host does
  *     not send; or its copy differs from the input or is not zero-padded;
+ *   - vstor_msg_parse_init_reply() accepts a packet shorter than the
+ *     48-byte pre-win8 packet or longer than 64 bytes, or one that is not
+ *     COMPLETE_IO, or copies it otherwise than vstor_msg_parse_host();
  *   - vstor_msg_parse_srb_completion() accepts more data than requested,
  *     an unknown or PENDING SRB code, sense data longer than its 20-byte
  *     field, or returns sense data without CHECK CONDITION and autosense;
@@ -347,6 +350,15 @@ int fuzz_one_input(const u8 *data, size_t size)
 		FZ_CHECK(fz_host_op(le32_to_cpu(out.operation)));
 		fz_check_copy(data, size, &out);
 		fz_completion(&out, version, req, opcode);
+	}
+	ret = vstor_msg_parse_init_reply(data, size, &out);
+	FZ_CHECK(ret == 0 || ret == -EPROTO || ret == -EMSGSIZE ||
+		 ret == -EBADRQC || ret == -EPROTONOSUPPORT);
+	if (!ret) {
+		FZ_CHECK(size >= VSTOR_PKT_SIZE_PRE_WIN8 &&
+			 size <= VSTOR_PKT_SIZE);
+		FZ_CHECK(le32_to_cpu(out.operation) == VSTOR_OP_COMPLETE_IO);
+		fz_check_copy(data, size, &out);
 	}
 	len = size < VSTOR_PKT_SIZE ? size : VSTOR_PKT_SIZE;
 	memset(&in, 0, sizeof(in));

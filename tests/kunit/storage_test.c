@@ -4,7 +4,9 @@
  * packets directly, with test doubles for the three hvsim calls it makes
  * (building a packet, posting one, asking for sub-channels): storvsp's
  * init sequence and its refusals, version refusal and fallback, the
- * completion sized like the request, SRBs in-band and GPA-direct over a
+ * completion sized like the request up to the host's own packet (a named
+ * table per host and agreed version), stale init answers (debugfs
+ * stale_reply), SRBs in-band and GPA-direct over a
  * real page, an absent LUN, sub-channel requests, and a table of packets
  * storvsp cannot parse, each of which must stop the channel. The softirq
  * hook (packet_atomic) must serve READ and WRITE exactly as the work item
@@ -33,6 +35,9 @@
 DEFINE_MUTEX(hvsim_mutex);
 static u32 stt_subreq;
 static u32 stt_posts;
+/* The last two packets posted, descriptor first. */
+static u8 stt_post_buf[2][sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE];
+static u32 stt_post_len[2];
 
 u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
 		     const void *payload, u32 len)
@@ -52,6 +57,10 @@ u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
 
 int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
 {
+	memcpy(stt_post_buf[0], stt_post_buf[1], sizeof(stt_post_buf[0]));
+	stt_post_len[0] = stt_post_len[1];
+	stt_post_len[1] = min_t(u32, len, sizeof(stt_post_buf[1]));
+	memcpy(stt_post_buf[1], pkt, stt_post_len[1]);
 	stt_posts++;
 	return 0;
 }
@@ -69,6 +78,7 @@ int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count)
  * @reply: what the host answered.
  * @page: a guest data page for GPA-direct SRBs.
  * @atomic: send through the softirq hook (packet_atomic).
+ * @reply_size: VSTOR bytes stt_op() expects back from a full-size request.
  */
 struct stt {
 	struct hvsim_dev dev;
@@ -76,6 +86,7 @@ struct stt {
 	u8 reply[HVSIM_STOR_MAX_PACKET];
 	struct page *page;
 	bool atomic;
+	u32 reply_size;
 };
 
 static void stt_free(void *data)
@@ -98,8 +109,11 @@ static struct stt *stt_new(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	t->dev.cls = &hvsim_scsi_class;
 	t->dev.relid = 7;
+	t->reply_size = VSTOR_PKT_SIZE;
 	stt_subreq = 0;
 	stt_posts = 0;
+	memset(stt_post_len, 0, sizeof(stt_post_len));
+	atomic_set(&hvsim_stor_stale_count, 0);
 	WRITE_ONCE(hvsim_stor_refuse_version, 0);
 	WRITE_ONCE(hvsim_stor_delay_ms, 0);
 	atomic_set(&hvsim_stor_fail_count, 0);
@@ -164,7 +178,7 @@ static u32 stt_op(struct kunit *test, struct stt *t, u32 op,
 	n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND,
 			 VMBUS_PKT_FLAG_COMPLETION_REQUESTED, NULL, 0, 0, req,
 			 sizeof(*req), out);
-	KUNIT_EXPECT_EQ(test, n, sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, n, sizeof(struct vmbus_pkt_desc) + t->reply_size);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(out->operation), VSTOR_OP_COMPLETE_IO);
 	return le32_to_cpu(out->status);
 }
@@ -290,6 +304,153 @@ static void completion_sized_like_request(struct kunit *test)
 			 100, &out);
 	KUNIT_EXPECT_EQ(test, n, 16 + VSTOR_PKT_SIZE);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+}
+
+/**
+ * struct stt_size - the size of the host's answers
+ * @name: row name.
+ * @refuse: refuse_version: 0x0501 or lower makes a pre-win8 host.
+ * @version: version agreed first (full-size init packets); 0: none, the
+ *	request below is a BEGIN_INITIALIZATION.
+ * @req: VSTOR bytes of the request (an SRB once a version is agreed).
+ * @want: VSTOR bytes of the completion.
+ * @notify: VSTOR bytes of an ENUMERATE_BUS after init; 0: not checked.
+ */
+struct stt_size {
+	const char *name;
+	u16 refuse;
+	u16 version;
+	u32 req;
+	u32 want;
+	u32 notify;
+};
+
+static const struct stt_size stt_size_rows[] = {
+	{ "win8_host_begin_init_64", 0, 0, 64, 64 },
+	{ "win8_host_begin_init_48", 0, 0, 48, 48 },
+	{ "win8_host_6_2_srb_64", 0, VSTOR_VERSION_6_2, 64, 64, 64 },
+	{ "win8_host_5_1_srb_64", 0, VSTOR_VERSION_5_1, 64, 64, 64 },
+	{ "win8_host_4_2_srb_48", 0, VSTOR_VERSION_4_2, 48, 48, 48 },
+	/* Sized like the request, not the version (OpenVMM's storvsp). */
+	{ "win8_host_4_2_srb_64", 0, VSTOR_VERSION_4_2, 64, 64, 48 },
+	{ "win8_host_2_0_srb_48", 0, VSTOR_VERSION_2_0, 48, 48 },
+	{ "win8_host_6_0_refusing_6_2", VSTOR_VERSION_6_2, VSTOR_VERSION_6_0,
+	  64, 64, 64 },
+	{ "prewin8_host_begin_init_64", VSTOR_VERSION_5_1, 0, 64, 48 },
+	{ "prewin8_host_begin_init_48", VSTOR_VERSION_5_1, 0, 48, 48 },
+	{ "prewin8_host_4_2_srb_64", VSTOR_VERSION_5_1, VSTOR_VERSION_4_2, 64,
+	  48, 48 },
+	{ "prewin8_host_4_2_srb_48", VSTOR_VERSION_5_1, VSTOR_VERSION_4_2, 48,
+	  48, 48 },
+	{ "prewin8_host_2_0_srb_64", VSTOR_VERSION_4_2, VSTOR_VERSION_2_0, 64,
+	  48 },
+};
+
+static void stt_size_desc(const struct stt_size *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(stt_size, stt_size_rows, stt_size_desc);
+
+static void completion_size_per_host_and_version(struct kunit *test)
+{
+	const struct stt_size *c = test->param_value;
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	u8 cdb[16] = { TEST_UNIT_READY };
+	struct vstor_pkt req = {
+		.operation = cpu_to_le32(VSTOR_OP_BEGIN_INIT),
+		.flags = cpu_to_le32(VSTOR_PKT_FLAG_COMPLETION),
+	}, out;
+	u32 n;
+
+	WRITE_ONCE(hvsim_stor_refuse_version, c->refuse);
+	if (c->version) {
+		t->reply_size = c->refuse && c->refuse <= VSTOR_VERSION_5_1 ?
+				VSTOR_PKT_SIZE_PRE_WIN8 : VSTOR_PKT_SIZE;
+		stt_init(test, t, c->version);
+		req.operation = cpu_to_le32(VSTOR_OP_EXECUTE_SRB);
+		req.srb.length = cpu_to_le16(c->req - VSTOR_PKT_HDR_SIZE);
+		req.srb.cdb_length = 6;
+		memcpy(req.srb.cdb, cdb, sizeof(cdb));
+	}
+	n = stt_send_raw(t, VMBUS_PKT_DATA_INBAND, STT_CR, NULL, 0, 0, &req,
+			 c->req, &out);
+	KUNIT_EXPECT_EQ(test, n, sizeof(struct vmbus_pkt_desc) + c->want);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.operation), VSTOR_OP_COMPLETE_IO);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(out.status), 0);
+	/* The SRB's length is the host's own (storvsp's), whatever it cut. */
+	if (c->version)
+		KUNIT_EXPECT_EQ(test, le16_to_cpu(out.srb.length),
+				t->reply_size - VSTOR_PKT_HDR_SIZE);
+	if (!c->notify)
+		return;
+	mutex_lock(&hvsim_mutex);
+	hvsim_stor_notify(ch->ctrl, VSTOR_OP_ENUMERATE_BUS);
+	mutex_unlock(&hvsim_mutex);
+	KUNIT_EXPECT_EQ(test, stt_posts, 1);
+	KUNIT_EXPECT_EQ(test, stt_post_len[1],
+			sizeof(struct vmbus_pkt_desc) + c->notify);
+}
+
+/* The transaction id and NT status of posted packet @i. */
+static void stt_posted(struct kunit *test, unsigned int i, u64 id, u32 status)
+{
+	struct vmbus_pkt_desc d;
+	struct vstor_pkt p = {};
+
+	KUNIT_ASSERT_GE(test, stt_post_len[i], sizeof(d) + VSTOR_PKT_HDR_SIZE);
+	memcpy(&d, stt_post_buf[i], sizeof(d));
+	memcpy(&p, stt_post_buf[i] + sizeof(d), VSTOR_PKT_HDR_SIZE);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(d.type), VMBUS_PKT_COMP);
+	KUNIT_EXPECT_EQ(test, le64_to_cpu(d.trans_id), id);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(p.status), status);
+}
+
+static void stale_reply_repeats_previous_answer_first(struct kunit *test)
+{
+	struct stt *t = stt_new(test);
+	struct hvsim_stor_chan *ch = t->dev.priv;
+	struct lumen_ring_pkt pkt = {
+		.type = VMBUS_PKT_DATA_INBAND,
+		.flags = STT_CR,
+		.offset = sizeof(struct vmbus_pkt_desc),
+		.len = VSTOR_PKT_SIZE,
+	};
+	struct vstor_pkt req = {
+		.operation = cpu_to_le32(VSTOR_OP_BEGIN_INIT),
+		.flags = cpu_to_le32(VSTOR_PKT_FLAG_COMPLETION),
+	};
+
+	WRITE_ONCE(hvsim_stor_refuse_version, VSTOR_VERSION_6_2);
+	atomic_set(&hvsim_stor_stale_count, 1);
+	/* Nothing to repeat yet: answered as usual, the knob stays armed. */
+	memcpy(t->buf + pkt.offset, &req, sizeof(req));
+	pkt.trans_id = 0x11;
+	KUNIT_EXPECT_EQ(test, hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply),
+			sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, stt_posts, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&hvsim_stor_stale_count), 1);
+
+	/* 6.2 refused: BEGIN_INIT's success goes out again first. */
+	req.operation = cpu_to_le32(VSTOR_OP_QUERY_VERSION);
+	req.version.major_minor = cpu_to_le16(VSTOR_VERSION_6_2);
+	memcpy(t->buf + pkt.offset, &req, sizeof(req));
+	pkt.trans_id = 0x22;
+	KUNIT_EXPECT_EQ(test, hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply),
+			0);
+	KUNIT_EXPECT_EQ(test, stt_posts, 2);
+	stt_posted(test, 0, 0x11, VSTOR_NT_SUCCESS);
+	stt_posted(test, 1, 0x22, VSTOR_NT_REVISION_MISMATCH);
+	KUNIT_EXPECT_EQ(test, atomic_read(&hvsim_stor_stale_count), 0);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&ch->ctrl->stale), 1);
+
+	/* Disarmed: the next answer is the only one. */
+	pkt.trans_id = 0x33;
+	KUNIT_EXPECT_EQ(test, hvsim_stor_packet(&t->dev, &pkt, t->buf, t->reply),
+			sizeof(struct vmbus_pkt_desc) + VSTOR_PKT_SIZE);
+	KUNIT_EXPECT_EQ(test, stt_posts, 2);
 }
 
 /*
@@ -685,6 +846,9 @@ static struct kunit_case hvsim_storage_cases[] = {
 	KUNIT_CASE(init_out_of_order_refused),
 	KUNIT_CASE(version_refused_then_fallback),
 	KUNIT_CASE(completion_sized_like_request),
+	KUNIT_CASE_PARAM(completion_size_per_host_and_version,
+			 stt_size_gen_params),
+	KUNIT_CASE(stale_reply_repeats_previous_answer_first),
 	KUNIT_CASE(srb_read_write_and_absent_lun),
 	KUNIT_CASE(atomic_hook_serves_read_and_write),
 	KUNIT_CASE_PARAM(atomic_hook_leaves_packet_to_work_item,

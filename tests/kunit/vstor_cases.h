@@ -16,11 +16,12 @@
 /* Which parser a packet row goes through. */
 #define VC_HOST		1	/* vstor_msg_parse_host() */
 #define VC_SRB		2	/* then vstor_msg_parse_srb_completion() */
+#define VC_INIT		3	/* vstor_msg_parse_init_reply() */
 
 /**
  * struct vstor_pkt_case - one packet and the result its parser owes
  * @name: row name shown in the test output.
- * @kind: %VC_HOST or %VC_SRB.
+ * @kind: %VC_HOST, %VC_SRB or %VC_INIT.
  * @op: operation written at offset 0.
  * @len: bytes passed to the parser.
  * @min_len: the parser's minimum length.
@@ -59,6 +60,9 @@ struct vstor_pkt_case {
 	{ .name = n, .kind = VC_SRB, .op = OPC, .len = 64, .min_len = 64, \
 	  .version = V62, .req_xfer = 4096, .srb_status = st,		\
 	  .scsi_status = sc, .sense_len = sl, .xfer = x, .err = e }
+/* An answer to an init or reset request: operation @o, @l bytes. */
+#define INIT_ROW(n, o, l, e)						\
+	{ .name = n, .kind = VC_INIT, .op = o, .len = l, .err = e }
 /* A host packet of operation @o, @l bytes, minimum @m. */
 #define HOST_ROW(n, o, l, m, e)						\
 	{ .name = n, .kind = VC_HOST, .op = o, .len = l, .min_len = m,	\
@@ -101,6 +105,25 @@ static const struct vstor_pkt_case vstor_pkt_cases[] = {
 		 -EPROTONOSUPPORT),
 	HOST_ROW("host_op_query_properties", VSTOR_OP_QUERY_PROPERTIES, 64, 64,
 		 -EPROTONOSUPPORT),
+
+	/*
+	 * Answers to init and reset requests. A pre-win8 host answers with
+	 * its 48-byte packet before and after the version is agreed; every
+	 * field of an answer (status, version, properties) is in those 48.
+	 */
+	INIT_ROW("init_reply_64_ok", OPC, 64, 0),
+	INIT_ROW("init_reply_pre_win8_host_48_ok", OPC, 48, 0),
+	INIT_ROW("init_reply_56_ok", OPC, 56, 0),
+	INIT_ROW("init_reply_47", OPC, 47, -EPROTO),
+	INIT_ROW("init_reply_short_header", OPC, 11, -EPROTO),
+	INIT_ROW("init_reply_long_72", OPC, 72, -EMSGSIZE),
+	INIT_ROW("init_reply_enumerate_bus", VSTOR_OP_ENUMERATE_BUS, 64,
+		 -EBADRQC),
+	INIT_ROW("init_reply_remove_device", VSTOR_OP_REMOVE_DEVICE, 48,
+		 -EBADRQC),
+	INIT_ROW("init_reply_begin_init", VSTOR_OP_BEGIN_INIT, 64,
+		 -EPROTONOSUPPORT),
+	INIT_ROW("init_reply_op_99", 99, 64, -EBADRQC),
 
 	/* SRB completions of a 4 KiB read. */
 	SRB_ROW("srb_success_ok", VSTOR_SRB_SUCCESS, 0, 0, 4096, 0),
@@ -190,6 +213,8 @@ static inline int vstor_case_run(const struct vstor_pkt_case *c)
 	switch (c->kind) {
 	case VC_HOST:
 		return vstor_msg_parse_host(buf, c->len, c->min_len, &out);
+	case VC_INIT:
+		return vstor_msg_parse_init_reply(buf, c->len, &out);
 	default:
 		ret = vstor_msg_parse_host(buf, c->len, c->min_len, &out);
 		if (ret)

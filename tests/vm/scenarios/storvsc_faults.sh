@@ -13,9 +13,14 @@
 # - The storage channels are fast (served from a tasklet): reads and
 #   writes take that path; an armed fault or a command that must sleep
 #   hands the channel to its work item (hvsim's devices counters).
-# - refuse_version: 6.2 refused (6.0 agreed), 5.1 refused (4.2: the
-#   pre-win8 packet size, no sub-channels), everything refused (the
-#   driver gives up cleanly); data written at each version reads back.
+# - refuse_version: 6.2 refused (6.0 agreed), 5.1 refused (4.2: a
+#   pre-win8 host, whose answers are 48 bytes from the first init step
+#   on; no sub-channels), everything refused (the driver gives up
+#   cleanly); data written at each version reads back.
+# - stale_reply: the host repeats its answer to BEGIN_INITIALIZATION
+#   (same transaction id) before answering the version query, which it
+#   refuses; the guest must drop the copy (counted as bad_id on the
+#   primary) rather than take it for the answer and agree 6.2.
 # The debug kernel's lockdep, KASAN, UBSAN and kmemleak checks run
 # through all of it (kernel-log-clean).
 
@@ -134,6 +139,18 @@ run_start start-6.0
 vm_check guest-6.0 grep -qx 6.0 /sys/class/scsi_host/host$host/vstor_version
 vm_check host-6.0 grep -q 'version 0x0600' $s/stats
 vm_check rw-6.0 rw_check "$d"
+
+# stale_reply: a late duplicate answer must not complete the next request.
+stale=$(stat stale_replies)
+vm_check unload-stale rmmod hv_storvsc
+vm_check stale-armed sh -c "echo 1 > $s/stale_reply"
+run_start start-stale
+vm_check stale-sent test "$(stat stale_replies)" -eq $((stale + 1))
+vm_check stale-drained grep -qx 0 $s/stale_reply
+vm_check stale-guest-6.0 grep -qx 6.0 /sys/class/scsi_host/host$host/vstor_version
+vm_check stale-host-6.0 grep -q 'version 0x0600' $s/stats
+vm_check stale-dropped grep -q '^chan 0 .* bad_id 1 ' /sys/class/scsi_host/host$host/channel_stats
+vm_check rw-stale rw_check "$d"
 
 # 5.1 refused: 4.2, pre-win8 packets, no multi-channel.
 vm_check unload-2 rmmod hv_storvsc
