@@ -4,11 +4,11 @@
  * both sides speak, requests offers, and unloads on the way out.
  *
  * Every host message arrives here as a private copy (synic.c), is parsed by
- * the shared channel-message table (chmsg.c) and handled in process context
- * on an ordered workqueue, so messages are handled in the order the host
- * sent them. A message the parser rejects is counted by errno, logged with
- * a ratelimit and dropped; a response nobody waits for is counted as
- * unexpected and dropped.
+ * the shared channel-message table (chmsg.c), routed by hostmsg.c and
+ * handled in process context on an ordered workqueue, so messages are
+ * handled in the order the host sent them. A message the parser rejects
+ * is counted by errno, logged with a ratelimit and dropped; a response
+ * nobody waits for is counted as unexpected and dropped.
  *
  * Locking: vmbus_conn.lock (spinlock, bottom halves off) protects the
  * waiter state (the *_pending flags and the saved responses). Connect and
