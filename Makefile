@@ -16,7 +16,8 @@
 
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
-FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 10000000
+FUZZ_SECONDS ?= 900
 
 .PHONY: all modules clean check demo fuzz vm deps kernel selftest install bench
 
@@ -51,7 +52,7 @@ vm: deps
 	tests/vm/run.sh $(SCENARIO)
 
 fuzz: deps
-	$(MAKE) -C tests/fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)
+	$(MAKE) -C tests/fuzz run FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true

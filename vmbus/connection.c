@@ -4,11 +4,11 @@
  * both sides speak, requests offers, and unloads on the way out.
  *
  * Every host message arrives here as a private copy (synic.c), is parsed by
- * the shared channel-message table (chmsg.c) and handled in process context
- * on an ordered workqueue, so messages are handled in the order the host
- * sent them. A message the parser rejects is counted by errno, logged with
- * a ratelimit and dropped; a response nobody waits for is counted as
- * unexpected and dropped.
+ * the shared channel-message table (chmsg.c), routed by hostmsg.c and
+ * handled in process context on an ordered workqueue, so messages are
+ * handled in the order the host sent them. A message the parser rejects
+ * is counted by errno, logged with a ratelimit and dropped; a response
+ * nobody waits for is counted as unexpected and dropped.
  *
  * Locking: vmbus_conn.lock (spinlock, bottom halves off) protects the
  * waiter state (the *_pending flags and the saved responses). Connect and
@@ -35,6 +35,7 @@
 #include <proto/vmbus_msg.h>
 #include "channel.h"
 #include "core.h"
+#include "hostmsg.h"
 
 #define CREATE_TRACE_POINTS
 #include "trace.h"
@@ -187,24 +188,10 @@ static void vmbus_conn_complete(bool *pending, struct completion *done,
 	}
 }
 
-/* The key a response is matched on besides its type and relid. */
-static u32 vmbus_conn_resp_key(const struct vmbus_chmsg *msg)
-{
-	switch (msg->type) {
-	case VMBUS_MSG_OPENCHANNEL_RESULT:
-		return le32_to_cpu(msg->body.openchannel_result.open_id);
-	case VMBUS_MSG_GPADL_CREATED:
-		return le32_to_cpu(msg->body.gpadl_created.gpadl);
-	case VMBUS_MSG_GPADL_TORNDOWN:
-		return le32_to_cpu(msg->body.gpadl_torndown.gpadl);
-	default:
-		return 0;
-	}
-}
-
 static void vmbus_conn_handle(const void *payload, u32 size)
 {
 	struct vmbus_chmsg msg;
+	u32 key;
 	int ret;
 
 	ret = vmbus_chmsg_parse(payload, size, VMBUS_CHMSG_DIR_H2G,
@@ -215,35 +202,33 @@ static void vmbus_conn_handle(const void *payload, u32 size)
 		pr_warn_ratelimited("host message rejected: %d\n", ret);
 		return;
 	}
-	switch (msg.type) {
-	case VMBUS_MSG_VERSION_RESPONSE:
+	switch (vmbus_hostmsg_route(&msg, &key)) {
+	case VMBUS_ROUTE_CONTACT:
 		vmbus_conn_complete(&vmbus_conn.contact_pending,
 				    &vmbus_conn.contact_done,
 				    &vmbus_conn.contact_resp,
 				    &msg.body.version_response,
 				    sizeof(vmbus_conn.contact_resp));
 		break;
-	case VMBUS_MSG_ALLOFFERS_DELIVERED:
+	case VMBUS_ROUTE_OFFERS_DONE:
 		vmbus_conn_complete(&vmbus_conn.offers_pending,
 				    &vmbus_conn.offers_done, NULL, NULL, 0);
 		break;
-	case VMBUS_MSG_UNLOAD_RESPONSE:
+	case VMBUS_ROUTE_UNLOAD_DONE:
 		vmbus_conn_complete(&vmbus_conn.unload_pending,
 				    &vmbus_conn.unload_done, NULL, NULL, 0);
 		break;
-	case VMBUS_MSG_OFFERCHANNEL:
+	case VMBUS_ROUTE_OFFER:
 		atomic64_inc(&vmbus_conn.offers);
 		vmbus_chan_offer(&msg);
 		break;
-	case VMBUS_MSG_RESCIND_CHANNELOFFER:
+	case VMBUS_ROUTE_RESCIND:
 		vmbus_chan_rescind(msg.relid);
 		break;
-	case VMBUS_MSG_OPENCHANNEL_RESULT:
-	case VMBUS_MSG_GPADL_CREATED:
-	case VMBUS_MSG_GPADL_TORNDOWN:
-	case VMBUS_MSG_MODIFYCHANNEL_RESPONSE:
-		vmbus_waiter_complete(&msg, vmbus_conn_resp_key(&msg));
+	case VMBUS_ROUTE_WAITER:
+		vmbus_waiter_complete(&msg, key);
 		break;
+	case VMBUS_ROUTE_NONE:
 	default:
 		vmbus_conn_count_bad(-EALREADY);
 		pr_warn_ratelimited("host message type %u not handled\n",

@@ -8,7 +8,8 @@
  * off on the CPU whose SINT fired (hard irq, or hvsim's direct delivery);
  * it schedules that CPU's message tasklet. The tasklet copies the slot
  * into private memory, hands the copy to the connection, and releases the
- * slot with the TLFS end-of-message protocol:
+ * slot with the TLFS end-of-message protocol (the copy, its checks and the
+ * release are pure code in hostmsg.c):
  *
  *   guest (this file)                  hypervisor
  *   copy slot                           ...
@@ -22,7 +23,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/atomic.h>
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/interrupt.h>
@@ -34,6 +34,7 @@
 #include <proto/vmbus_msg.h>
 #include "channel.h"
 #include "core.h"
+#include "hostmsg.h"
 
 /**
  * struct vmbus_synic_cpu - One CPU's SynIC as the core sees it.
@@ -60,32 +61,27 @@ static void vmbus_synic_msg_tasklet(struct tasklet_struct *t)
 	struct vmbus_synic_cpu *s = from_tasklet(s, t, msg_tasklet);
 	const struct lumen_transport_ops *ops = vmbus_transport();
 	struct tlfs_message *slot = &s->simp->slot[TLFS_VMBUS_SINT];
+	struct vmbus_hostmsg_slot msg;
 	struct tlfs_message copy;
-	u32 type, size;
+	int ret;
 
 	if (!ops)
 		return;
-	memcpy(&copy, slot, sizeof(copy));
-	type = le32_to_cpu(copy.header.message_type);
-	if (type == TLFS_MSG_NONE)
+	ret = vmbus_hostmsg_slot_read(slot, &copy, &msg);
+	if (ret == -ENODATA)
 		return;
-	size = copy.header.payload_size;
-
-	if (type != TLFS_MSG_VMBUS) {
-		/* Timer and intercept messages are not ours to handle. */
-		vmbus_conn_count_bad(-EBADRQC);
-	} else if (size > TLFS_MSG_PAYLOAD_MAX) {
-		vmbus_conn_count_bad(-EMSGSIZE);
-		pr_warn_ratelimited("SynIC message of %u bytes dropped\n", size);
+	if (!ret) {
+		vmbus_conn_queue_msg(msg.payload, msg.size);
 	} else {
-		vmbus_conn_queue_msg(copy.payload, size);
+		/* Timer and intercept messages are not ours to handle. */
+		vmbus_conn_count_bad(ret);
+		if (ret == -EMSGSIZE)
+			pr_warn_ratelimited("SynIC message of %u bytes dropped\n",
+					    copy.header.payload_size);
 	}
 
 	/* End of message: see the diagram at the top of this file. */
-	cmpxchg((u32 *)&slot->header.message_type, type, TLFS_MSG_NONE);
-	/* Order the slot release before the pending read; pairs with hv. */
-	smp_mb();
-	if (READ_ONCE(slot->header.flags) & TLFS_MSG_FLAG_PENDING)
+	if (vmbus_hostmsg_slot_release(slot, msg.type))
 		ops->eom(smp_processor_id());
 }
 
@@ -229,27 +225,25 @@ bool vmbus_synic_poll_msg(const struct lumen_transport_ops *ops, u32 msg_type)
 
 	for_each_present_cpu(cpu) {
 		struct vmbus_synic_cpu *s = per_cpu_ptr(&vmbus_synic, cpu);
+		struct vmbus_hostmsg_slot msg;
 		struct tlfs_message *slot;
 		struct tlfs_message copy;
 		struct vmbus_msg_hdr hdr;
-		u32 type;
+		int ret;
 
 		if (!READ_ONCE(s->enabled))
 			continue;
 		slot = &s->simp->slot[TLFS_VMBUS_SINT];
-		memcpy(&copy, slot, sizeof(copy));
-		type = le32_to_cpu(copy.header.message_type);
-		if (type == TLFS_MSG_NONE)
+		ret = vmbus_hostmsg_slot_read(slot, &copy, &msg);
+		if (ret == -ENODATA)
 			continue;
-		memcpy(&hdr, copy.payload, sizeof(hdr));
-		if (type == TLFS_MSG_VMBUS &&
-		    copy.header.payload_size >= sizeof(hdr) &&
-		    le32_to_cpu(hdr.type) == msg_type)
-			seen = true;
-		cmpxchg((u32 *)&slot->header.message_type, type, TLFS_MSG_NONE);
-		/* Release the slot before the pending read, as in the tasklet. */
-		smp_mb();
-		if (READ_ONCE(slot->header.flags) & TLFS_MSG_FLAG_PENDING)
+		if (!ret && msg.size >= sizeof(hdr)) {
+			memcpy(&hdr, msg.payload, sizeof(hdr));
+			if (le32_to_cpu(hdr.type) == msg_type)
+				seen = true;
+		}
+		/* Release the slot as the tasklet does. */
+		if (vmbus_hostmsg_slot_release(slot, msg.type))
 			ops->eom(cpu);
 	}
 	return seen;

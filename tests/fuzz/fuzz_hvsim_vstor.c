@@ -33,14 +33,7 @@
 
 #include "../../hvsim/vstor_req.c"
 
-#define FZ_CHECK(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "hvsim_vstor invariant: %s (line %d)\n", \
-				#cond, __LINE__);			\
-			abort();					\
-		}							\
-	} while (0)
+#include "fuzz_util.h"
 
 #define FZ_HDR	5
 

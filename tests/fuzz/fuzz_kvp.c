@@ -30,32 +30,25 @@
 #define LUMEN_PURE_NO_EXPORT
 #include "../../hv_utils/kvp_msg.c"
 
-#define KF_CHECK(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "kvp invariant: %s (line %d)\n", \
-				#cond, __LINE__);			\
-			abort();					\
-		}							\
-	} while (0)
+#include "fuzz_util.h"
 
 static struct ic_kvp_req kf_req, kf_again;
 static u8 kf_body[IC_KVP_IP_MSG_SIZE];
 
 static void kf_check_err(int err)
 {
-	KF_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE ||
+	FZ_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE ||
 		 err == -EBADRQC || err == -ERANGE);
 }
 
 static void kf_check_req(const struct ic_kvp_req *r)
 {
-	KF_CHECK(r->op <= IC_KVP_OP_SET_IP_INFO);
-	KF_CHECK(r->pool <= IC_KVP_POOL_AUTO_INTERNAL);
-	KF_CHECK(memchr(r->key, 0, sizeof(r->key)));
-	KF_CHECK(memchr(r->value, 0, sizeof(r->value)));
-	KF_CHECK(strlen(r->key) == r->key_len);
-	KF_CHECK(strlen(r->value) == r->value_len);
+	FZ_CHECK(r->op <= IC_KVP_OP_SET_IP_INFO);
+	FZ_CHECK(r->pool <= IC_KVP_POOL_AUTO_INTERNAL);
+	FZ_CHECK(memchr(r->key, 0, sizeof(r->key)));
+	FZ_CHECK(memchr(r->value, 0, sizeof(r->value)));
+	FZ_CHECK(strlen(r->key) == r->key_len);
+	FZ_CHECK(strlen(r->value) == r->value_len);
 }
 
 /* A parsed SET_IP_INFO request survives hvsim's builder unchanged. */
@@ -64,25 +57,25 @@ static void kf_set_ip(const struct ic_kvp_req *r)
 	const struct ic_kvp_ip *ip = &r->ip;
 	int n;
 
-	KF_CHECK(memchr(ip->addresses, 0, sizeof(ip->addresses)));
-	KF_CHECK(memchr(ip->subnets, 0, sizeof(ip->subnets)));
-	KF_CHECK(memchr(ip->gateways, 0, sizeof(ip->gateways)));
-	KF_CHECK(memchr(ip->dns, 0, sizeof(ip->dns)));
+	FZ_CHECK(memchr(ip->addresses, 0, sizeof(ip->addresses)));
+	FZ_CHECK(memchr(ip->subnets, 0, sizeof(ip->subnets)));
+	FZ_CHECK(memchr(ip->gateways, 0, sizeof(ip->gateways)));
+	FZ_CHECK(memchr(ip->dns, 0, sizeof(ip->dns)));
 	/* An empty adapter id is legal on the wire but not to the builder. */
 	if (!r->key_len)
 		return;
 	n = ic_kvp_build(kf_body, sizeof(kf_body), r->op, r->pool, 0, r->key,
 			 NULL);
-	KF_CHECK(n == (int)IC_KVP_IP_MSG_SIZE);
-	KF_CHECK(ic_kvp_fill_ip(kf_body, n, ip) == 0);
-	KF_CHECK(ic_kvp_parse(kf_body, n, IC_KVP_DIR_REQUEST, &kf_again) == 0);
-	KF_CHECK(!strcmp(kf_again.key, r->key));
-	KF_CHECK(kf_again.ip.addr_family == ip->addr_family);
-	KF_CHECK(kf_again.ip.dhcp == ip->dhcp);
-	KF_CHECK(!strcmp(kf_again.ip.addresses, ip->addresses));
-	KF_CHECK(!strcmp(kf_again.ip.subnets, ip->subnets));
-	KF_CHECK(!strcmp(kf_again.ip.gateways, ip->gateways));
-	KF_CHECK(!strcmp(kf_again.ip.dns, ip->dns));
+	FZ_CHECK(n == (int)IC_KVP_IP_MSG_SIZE);
+	FZ_CHECK(ic_kvp_fill_ip(kf_body, n, ip) == 0);
+	FZ_CHECK(ic_kvp_parse(kf_body, n, IC_KVP_DIR_REQUEST, &kf_again) == 0);
+	FZ_CHECK(!strcmp(kf_again.key, r->key));
+	FZ_CHECK(kf_again.ip.addr_family == ip->addr_family);
+	FZ_CHECK(kf_again.ip.dhcp == ip->dhcp);
+	FZ_CHECK(!strcmp(kf_again.ip.addresses, ip->addresses));
+	FZ_CHECK(!strcmp(kf_again.ip.subnets, ip->subnets));
+	FZ_CHECK(!strcmp(kf_again.ip.gateways, ip->gateways));
+	FZ_CHECK(!strcmp(kf_again.ip.dns, ip->dns));
 }
 
 static void kf_kvp(const u8 *data, size_t len, int dir)
@@ -102,11 +95,11 @@ static void kf_kvp(const u8 *data, size_t len, int dir)
 		return;
 	n = ic_kvp_build(kf_body, sizeof(kf_body), kf_req.op, kf_req.pool, 0,
 			 kf_req.key, kf_req.value);
-	KF_CHECK(n == (int)ic_kvp_msg_size(kf_req.op));
-	KF_CHECK(ic_kvp_parse(kf_body, n, dir, &kf_again) == 0);
-	KF_CHECK(!strcmp(kf_again.key, kf_req.key));
+	FZ_CHECK(n == (int)ic_kvp_msg_size(kf_req.op));
+	FZ_CHECK(ic_kvp_parse(kf_body, n, dir, &kf_again) == 0);
+	FZ_CHECK(!strcmp(kf_again.key, kf_req.key));
 	if (kf_req.op == IC_KVP_OP_SET)
-		KF_CHECK(!strcmp(kf_again.value, kf_req.value));
+		FZ_CHECK(!strcmp(kf_again.value, kf_req.value));
 }
 
 static void kf_vss(const u8 *data, size_t len)
@@ -114,8 +107,8 @@ static void kf_vss(const u8 *data, size_t len)
 	struct ic_vss_info info;
 	int err = ic_vss_parse(data, len, &info);
 
-	KF_CHECK(err == 0 || err == -EPROTO || err == -EBADRQC);
-	KF_CHECK(err != 0 || (len >= IC_VSS_MIN_SIZE &&
+	FZ_CHECK(err == 0 || err == -EPROTO || err == -EBADRQC);
+	FZ_CHECK(err != 0 || (len >= IC_VSS_MIN_SIZE &&
 			      info.op <= IC_VSS_OP_QUERY_CLUSTER_INFO));
 }
 
@@ -131,13 +124,13 @@ static void kf_utf16(const u8 *data, size_t len)
 		cap = sizeof(out) - 1;
 	out[cap] = 0x5a;
 	err = ic_utf16_to_utf8(data, len, out, cap, &n);
-	KF_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE);
-	KF_CHECK(out[cap] == 0x5a);
+	FZ_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE);
+	FZ_CHECK(out[cap] == 0x5a);
 	if (err)
 		return;
-	KF_CHECK(n < cap && strlen(out) == n);
-	KF_CHECK(ic_utf8_to_utf16(out, n, back, sizeof(back), &size) == 0);
-	KF_CHECK(size <= len && !memcmp(back, data, size));
+	FZ_CHECK(n < cap && strlen(out) == n);
+	FZ_CHECK(ic_utf8_to_utf16(out, n, back, sizeof(back), &size) == 0);
+	FZ_CHECK(size <= len && !memcmp(back, data, size));
 }
 
 static void kf_utf8(const u8 *data, size_t len)
@@ -152,13 +145,13 @@ static void kf_utf8(const u8 *data, size_t len)
 		cap = sizeof(out) - 1;
 	out[cap] = 0x5a;
 	err = ic_utf8_to_utf16((const char *)data, len, out, cap, &size);
-	KF_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE);
-	KF_CHECK(out[cap] == 0x5a);
+	FZ_CHECK(err == 0 || err == -EPROTO || err == -EMSGSIZE);
+	FZ_CHECK(out[cap] == 0x5a);
 	if (err)
 		return;
-	KF_CHECK(size <= cap && size % 2 == 0);
-	KF_CHECK(ic_utf16_to_utf8(out, size, back, sizeof(back), &n) == 0);
-	KF_CHECK(n == len && !memcmp(back, data, len));
+	FZ_CHECK(size <= cap && size % 2 == 0);
+	FZ_CHECK(ic_utf16_to_utf8(out, size, back, sizeof(back), &n) == 0);
+	FZ_CHECK(n == len && !memcmp(back, data, len));
 }
 
 int fuzz_one_input(const u8 *data, size_t size)

@@ -32,15 +32,22 @@
 
 #define LUMEN_PURE_NO_EXPORT
 #include "../../vmbus/ring.c"
+#include "fuzz_util.h"
 
 #define FZ_DBL_SIZE	4096u
+#define FZ_MAX_SIZE	(32 + 8 * 59)	/* largest single-mapped ring */
+
+/* The consumer's packet buffer and the single-mapped ring, exact sizes. */
+FZ_BUF(fz_pkt_buf, 0xffff);
+FZ_BUF(fz_area_buf, FZ_MAX_SIZE);
 
 struct fz_in {
 	const unsigned char *p;
 	size_t left;
 };
 
-static u32 fz_take(struct fz_in *in, unsigned int n)
+static noinline __no_sanitize_coverage
+u32 fz_take(struct fz_in *in, unsigned int n)
 {
 	u32 v = 0;
 	unsigned int i;
@@ -82,7 +89,8 @@ static u32 fz_used(u32 rd, u32 wr, u32 size)
 	return wr >= rd ? wr - rd : size - rd + wr;
 }
 
-static void fz_check_private(const struct lumen_ring *r)
+static noinline __no_sanitize_coverage
+void fz_check_private(const struct lumen_ring *r)
 {
 	if (!fz_idx_ok(r->priv_read, r->size) ||
 	    !fz_idx_ok(r->batch_start, r->size) ||
@@ -90,10 +98,31 @@ static void fz_check_private(const struct lumen_ring *r)
 		abort();
 }
 
-/* Ring byte at offset @k from @idx, read through the first mapping. */
-static u8 fz_ring_byte(const struct lumen_ring *r, u32 idx, u32 k)
+/*
+ * The @n ring bytes from offset @k after @idx on, read through the first
+ * mapping: copied to @dst, or compared with @src (NULL: all zero).
+ */
+static noinline __no_sanitize_coverage
+bool fz_ring_bytes(const struct lumen_ring *r, u32 idx, u32 k,
+		   u8 *dst, const u8 *src, u32 n)
 {
-	return r->data[((u64)idx + k) % r->size];
+	u32 i, p = idx + k;	/* idx < size and k < 2 * size: no overflow */
+
+	for (i = 0; i < n; i++, p++) {
+		while (p >= r->size)
+			p -= r->size;
+		if (dst)
+			dst[i] = r->data[p];
+		else if (r->data[p] != (src ? src[i] : 0))
+			return false;
+	}
+	return true;
+}
+
+static bool fz_ring_equal(const struct lumen_ring *r, u32 idx, u32 k,
+			  const u8 *src, u32 n)
+{
+	return fz_ring_bytes(r, idx, k, NULL, src, n);
 }
 
 /*
@@ -103,15 +132,14 @@ static u8 fz_ring_byte(const struct lumen_ring *r, u32 idx, u32 k)
 static int fz_peek(struct lumen_ring *c, u32 buflen)
 {
 	u32 wr = le32_to_cpu(c->ctrl->write_index);
-	u32 rd = c->priv_read, size = c->size, avail = 0, k;
+	u32 rd = c->priv_read, size = c->size, avail = 0;
 	struct vmbus_pkt_desc d;
 	struct lumen_ring_pkt pkt;
 	u8 *buf, raw[16];
 	int want, err;
 
 	/* The model, in the documented order. */
-	for (k = 0; k < 16; k++)
-		raw[k] = fz_ring_byte(c, rd, k);
+	fz_ring_bytes(c, rd, 0, raw, NULL, sizeof(raw));
 	memcpy(&d, raw, sizeof(d));
 	if (!fz_idx_ok(wr, size)) {
 		want = -ERANGE;
@@ -133,9 +161,7 @@ static int fz_peek(struct lumen_ring *c, u32 buflen)
 			want = 0;
 	}
 
-	buf = malloc(buflen ? buflen : 1);	/* exact size: ASan bounds */
-	if (!buf)
-		abort();
+	buf = fz_buf_get(&fz_pkt_buf, buflen);	/* exact size: ASan bounds */
 	memset(&pkt, 0, sizeof(pkt));
 	err = lumen_ring_peek(c, buf, buflen, &pkt);
 	if (err != want) {
@@ -154,9 +180,8 @@ static int fz_peek(struct lumen_ring *c, u32 buflen)
 		if (pkt.type != d.type || pkt.flags != d.flags ||
 		    pkt.trans_id != d.trans_id)
 			abort();
-		for (k = 0; k < len; k++)
-			if (buf[k] != fz_ring_byte(c, rd, k))
-				abort();
+		if (!fz_ring_equal(c, rd, 0, buf, len))
+			abort();
 		if (lumen_ring_advance(c, &pkt))
 			abort();
 		if (c->priv_read != (rd + pkt.ring_len) % size)
@@ -164,7 +189,6 @@ static int fz_peek(struct lumen_ring *c, u32 buflen)
 	} else if (c->priv_read != rd) {
 		abort();
 	}
-	free(buf);
 	fz_check_private(c);
 	return err;
 }
@@ -197,7 +221,7 @@ static void fz_write(struct lumen_ring *pr, struct fz_in *in, u32 plen)
 {
 	u32 size = pr->size, rd = le32_to_cpu(pr->ctrl->read_index);
 	u32 old = pr->priv_write, ring_len = 16 + (plen + 7) / 8 * 8 + 8;
-	u8 payload[256];
+	u8 payload[256], trailer[8];
 	struct vmbus_pkt_desc d = {
 		.type = cpu_to_le16(VMBUS_PKT_DATA_INBAND),
 		.offset8 = cpu_to_le16(2),
@@ -235,19 +259,15 @@ static void fz_write(struct lumen_ring *pr, struct fz_in *in, u32 plen)
 	    le32_to_cpu(pr->ctrl->write_index) != pr->priv_write)
 		abort();
 	/* The bytes landed at their wrapped places, then padding, trailer. */
-	for (k = 0; k < 16; k++)
-		if (fz_ring_byte(pr, old, k) != ((u8 *)&d)[k])
-			abort();
-	for (k = 0; k < plen; k++)
-		if (fz_ring_byte(pr, old, 16 + k) != payload[k])
-			abort();
-	for (k = 16 + plen; k < ring_len - 8; k++)
-		if (fz_ring_byte(pr, old, k))
-			abort();
+	if (!fz_ring_equal(pr, old, 0, (u8 *)&d, 16) ||
+	    !fz_ring_equal(pr, old, 16, payload, plen) ||
+	    !fz_ring_equal(pr, old, 16 + plen, NULL, ring_len - 8 - 16 - plen))
+		abort();
+	/* The trailer: 0, then the start index as the upper half. */
 	for (k = 0; k < 8; k++)
-		if (fz_ring_byte(pr, old, ring_len - 8 + k) !=
-		    (k < 4 ? 0 : (u8)(old >> (8 * (k - 4)))))
-			abort();
+		trailer[k] = k < 4 ? 0 : (u8)(old >> (8 * (k - 4)));
+	if (!fz_ring_equal(pr, old, ring_len - 8, trailer, 8))
+		abort();
 	if (signal != (!pr->ctrl->interrupt_mask && rd == old))
 		abort();
 	fz_check_private(pr);
@@ -269,9 +289,7 @@ int fuzz_one_input(const unsigned char *data, size_t size)
 	rsize = dbl ? FZ_DBL_SIZE : 32 + 8 * (fz_take(&in, 1) % 60);
 	if (dbl)
 		fz_take(&in, 1);
-	area = dbl ? fz_double_map() : malloc(rsize);
-	if (!area)
-		abort();
+	area = dbl ? fz_double_map() : fz_buf_get(&fz_area_buf, rsize);
 	memset(area, 0, rsize);
 	memset(&ctrl, 0, sizeof(ctrl));
 	if (lumen_ring_init(&cons, &ctrl, area, rsize, dbl) ||
@@ -356,7 +374,5 @@ int fuzz_one_input(const unsigned char *data, size_t size)
 	fz_commit(&cons);
 	if (dbl && memcmp(area, area + FZ_DBL_SIZE, FZ_DBL_SIZE))
 		abort();
-	if (!dbl)
-		free(area);
 	return 0;
 }

@@ -44,14 +44,7 @@
 #define LUMEN_PURE_NO_EXPORT
 #include "../../hv_storvsc/vstor_msg.c"
 
-#define FZ_CHECK(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "vstor invariant: %s (line %d)\n", \
-				#cond, __LINE__);			\
-			abort();					\
-		}							\
-	} while (0)
+#include "fuzz_util.h"
 
 static const u32 fz_min_lens[] = { 0, 48, 64, 12 };
 

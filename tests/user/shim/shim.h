@@ -12,6 +12,8 @@
 #define __bitwise
 #define __force
 #define __always_inline	inline __attribute__((__always_inline__))
+#define noinline	__attribute__((__noinline__))
+#define __no_sanitize_coverage	__attribute__((__no_sanitize__("coverage")))
 #define __must_check	__attribute__((__warn_unused_result__))
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
