@@ -34,6 +34,7 @@
 #include <proto/vmbus_ring.h>
 #include "channel.h"
 #include "core.h"
+#include "request.h"
 #include "trace.h"
 
 /* Largest GPA-direct descriptor area we build: ranges and PFNs. */
@@ -58,7 +59,7 @@ static void vmbus_chan_broken(struct lumen_chan *chan, int err, const char *why)
 
 static void vmbus_chan_signal(struct lumen_chan *chan)
 {
-	const struct lumen_transport_ops *ops = vmbus_transport();
+	const struct lumen_transport_ops *ops = chan->ops;
 
 	atomic64_inc(&chan->signals);
 	if (!(chan->offer.interrupt_flags &
@@ -66,7 +67,7 @@ static void vmbus_chan_signal(struct lumen_chan *chan)
 		vmbus_conn_legacy_send_int(chan->relid);
 	if (chan->offer.monitor_flags & VMBUS_MSG_OFFER_MONITOR_ALLOCATED)
 		vmbus_conn_monitor_signal(chan->offer.monitor_id);
-	else if (ops)
+	else
 		ops->signal_event(chan->conn_id, 0);
 }
 
@@ -107,7 +108,7 @@ static bool vmbus_gpadl_teardown(struct lumen_chan *chan, u32 handle)
 	if (READ_ONCE(chan->rescinded))
 		return true;
 	vmbus_gpadl_teardown_msg(chan, handle, &msg);
-	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	ret = vmbus_conn_request(&w, &msg, sizeof(msg));
 	if (ret == -ENODEV)
 		return true;
 	if (ret)
@@ -440,7 +441,7 @@ int lumen_chan_open(struct lumen_chan *chan, u32 send_ring, u32 recv_ring,
 	WRITE_ONCE(chan->callback, callback);
 	msg.ring_gpadl = cpu_to_le32(chan->ring_gpadl);
 	vmbus_chan_set_state(chan, VMBUS_CHAN_OPEN);
-	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	ret = vmbus_conn_request(&w, &msg, sizeof(msg));
 	if (!ret && w.resp.openchannel_result.status)
 		ret = -EIO;
 	if (ret)
@@ -746,7 +747,7 @@ static int vmbus_chan_modify(struct lumen_chan *chan, u32 vp)
 		return -EOPNOTSUPP;
 	if (version < VMBUS_PROTO_V5_3)
 		return vmbus_conn_post_msg(&msg, sizeof(msg));
-	ret = vmbus_waiter_post(&w, &msg, sizeof(msg));
+	ret = vmbus_conn_request(&w, &msg, sizeof(msg));
 	if (!ret && w.resp.modifychannel_response.status)
 		ret = -EIO;
 	return ret;
@@ -768,11 +769,10 @@ static int vmbus_chan_modify(struct lumen_chan *chan, u32 vp)
  */
 int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
 {
-	const struct lumen_transport_ops *ops = vmbus_transport();
 	u32 vp;
 	int ret = 0;
 
-	if (cpu >= nr_cpu_ids || !ops)
+	if (cpu >= nr_cpu_ids)
 		return -EINVAL;
 	mutex_lock(&chan->lock);
 	/*
@@ -790,7 +790,7 @@ int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu)
 	}
 	WRITE_ONCE(chan->claim_cpu, cpu);
 	cpus_read_unlock();
-	vp = ops->vp_index(cpu);
+	vp = chan->ops->vp_index(cpu);
 
 	if (READ_ONCE(chan->rescinded))
 		ret = -ENODEV;

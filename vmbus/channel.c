@@ -12,9 +12,11 @@
  * sub-channel without its primary, and a rescind for an unknown relid are
  * rejected, counted and logged with a ratelimit.
  *
+ * A rejected offer or rescind is returned as an errno to the connection,
+ * which counts it; this file only logs it.
+ *
  * Locking: vmbus_relid_lock (spinlock, interrupts off) protects updates of
- * vmbus_relids[]; the interrupt path reads it under RCU. vmbus_waiters_lock
- * (spinlock, bottom halves off) protects the waiter list. Offers and
+ * vmbus_relids[]; the interrupt path reads it under RCU. Offers and
  * rescinds arrive one at a time on the ordered message workqueue, so they
  * never race each other.
  */
@@ -32,17 +34,11 @@
 #include <lumen/transport.h>
 #include "channel.h"
 #include "core.h"
+#include "request.h"
 #include "trace.h"
-
-static unsigned int response_timeout_ms = 30000;
-module_param(response_timeout_ms, uint, 0644);
-MODULE_PARM_DESC(response_timeout_ms,
-		 "How long to wait for a host response to a channel request");
 
 static struct lumen_chan __rcu *vmbus_relids[VMBUS_MSG_RELID_LIMIT];
 static DEFINE_SPINLOCK(vmbus_relid_lock);
-static LIST_HEAD(vmbus_waiters);
-static DEFINE_SPINLOCK(vmbus_waiters_lock);
 
 static void vmbus_chan_release(struct kref *ref)
 {
@@ -91,106 +87,6 @@ bool lumen_chan_rescinded(const struct lumen_chan *chan)
 	return READ_ONCE(chan->rescinded);
 }
 EXPORT_SYMBOL_NS_GPL(lumen_chan_rescinded, LUMEN);
-
-/**
- * vmbus_waiter_arm() - Start waiting for a response, before the request.
- * @w: the waiter, with @type, @relid and @key set.
- *
- * Context: process context.
- */
-void vmbus_waiter_arm(struct vmbus_waiter *w)
-{
-	init_completion(&w->done);
-	w->err = 0;
-	spin_lock_bh(&vmbus_waiters_lock);
-	list_add_tail(&w->node, &vmbus_waiters);
-	spin_unlock_bh(&vmbus_waiters_lock);
-}
-
-/**
- * vmbus_waiter_wait() - Wait for the response and disarm the waiter.
- * @w: an armed waiter.
- * @post_err: the errno of posting the request; 0 to wait.
- *
- * Context: process context, sleeps.
- * Return: 0 with the response in @w->resp, @post_err, -ENODEV if the
- * channel was rescinded, or -ETIMEDOUT.
- */
-int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err)
-{
-	unsigned long timeout = msecs_to_jiffies(READ_ONCE(response_timeout_ms));
-	int ret = post_err;
-
-	if (!ret && !wait_for_completion_timeout(&w->done, timeout))
-		ret = -ETIMEDOUT;
-	spin_lock_bh(&vmbus_waiters_lock);
-	list_del(&w->node);
-	spin_unlock_bh(&vmbus_waiters_lock);
-	return ret ? ret : w->err;
-}
-
-/**
- * vmbus_waiter_post() - Arm a waiter, post the request and wait.
- * @w: the waiter, with @type, @relid and @key set.
- * @msg: the request.
- * @size: its length.
- *
- * Context: process context, sleeps.
- * Return: as vmbus_waiter_wait().
- */
-int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size)
-{
-	vmbus_waiter_arm(w);
-	return vmbus_waiter_wait(w, vmbus_conn_post_msg(msg, size));
-}
-
-/**
- * vmbus_waiter_complete() - Hand a response to the request waiting for it.
- * @msg: the parsed response.
- * @key: its second match key (GPADL handle or open id), 0 for none.
- *
- * Context: process context (the message workqueue).
- * Return: true if a waiter took it, false if nobody waits (counted).
- */
-bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key)
-{
-	struct vmbus_waiter *w;
-	bool found = false;
-
-	spin_lock_bh(&vmbus_waiters_lock);
-	list_for_each_entry(w, &vmbus_waiters, node) {
-		if (w->type != msg->type || (w->relid && msg->relid &&
-					     w->relid != msg->relid) ||
-		    w->key != key || completion_done(&w->done))
-			continue;
-		memcpy(&w->resp, &msg->body, sizeof(w->resp));
-		complete(&w->done);
-		found = true;
-		break;
-	}
-	spin_unlock_bh(&vmbus_waiters_lock);
-	if (!found) {
-		vmbus_conn_count_bad(-EALREADY);
-		pr_warn_ratelimited("response type %u (relid %u) unexpected\n",
-				    msg->type, msg->relid);
-	}
-	return found;
-}
-
-/* Fail every waiter of a rescinded relid. */
-static void vmbus_waiters_fail(u32 relid)
-{
-	struct vmbus_waiter *w;
-
-	spin_lock_bh(&vmbus_waiters_lock);
-	list_for_each_entry(w, &vmbus_waiters, node) {
-		if (w->relid != relid || completion_done(&w->done))
-			continue;
-		w->err = -ENODEV;
-		complete(&w->done);
-	}
-	spin_unlock_bh(&vmbus_waiters_lock);
-}
 
 static struct lumen_chan *vmbus_chan_get_relid(u32 relid)
 {
@@ -294,10 +190,10 @@ static void vmbus_chan_tasklet(struct tasklet_struct *t)
 	tasklet_schedule(&chan->tasklet);
 }
 
-static void vmbus_chan_reject(int err, const char *why, u32 relid)
+static int vmbus_chan_reject(int err, const char *why, u32 relid)
 {
-	vmbus_conn_count_bad(err);
 	pr_warn_ratelimited("offer for relid %u rejected: %s\n", relid, why);
+	return err;
 }
 
 /* Spread channels over the online CPUs, round robin. */
@@ -508,47 +404,45 @@ void vmbus_chan_flush(void)
 
 /**
  * vmbus_chan_offer() - Turn an OFFERCHANNEL into a channel.
+ * @ops: the transport the connection runs over; the channel keeps it.
  * @msg: the parsed offer (relid and monitor id already range-checked).
  *
  * Context: process context (the message workqueue).
+ * Return: 0, or the errno of a rejected offer (logged; the caller counts
+ * it): -EEXIST for a relid in use or a second primary of an instance,
+ * -ENOENT for a sub-channel without a live primary, -ENOMEM.
  */
-void vmbus_chan_offer(const struct vmbus_chmsg *msg)
+int vmbus_chan_offer(const struct lumen_transport_ops *ops,
+		     const struct vmbus_chmsg *msg)
 {
 	const struct vmbus_msg_offer_channel *offer = &msg->body.offerchannel;
 	u16 subidx = le16_to_cpu(offer->sub_channel_index);
 	struct lumen_chan *chan, *primary = NULL;
 	unsigned long flags;
 
-	if (rcu_access_pointer(vmbus_relids[msg->relid])) {
-		vmbus_chan_reject(-EEXIST, "relid in use", msg->relid);
-		return;
-	}
+	if (rcu_access_pointer(vmbus_relids[msg->relid]))
+		return vmbus_chan_reject(-EEXIST, "relid in use", msg->relid);
 	primary = vmbus_chan_find_primary(&offer->if_instance);
-	if (!subidx && primary) {
-		vmbus_chan_reject(-EEXIST, "duplicate instance", msg->relid);
-		return;
-	}
-	if (subidx && !primary) {
-		vmbus_chan_reject(-ENOENT, "sub-channel without primary",
-				  msg->relid);
-		return;
-	}
+	if (!subidx && primary)
+		return vmbus_chan_reject(-EEXIST, "duplicate instance",
+					 msg->relid);
+	if (subidx && !primary)
+		return vmbus_chan_reject(-ENOENT, "sub-channel without primary",
+					 msg->relid);
 	/*
 	 * The host rescinds sub-channels before their primary; one offered
 	 * after it would join a list the primary's teardown already dropped.
 	 */
-	if (subidx && READ_ONCE(primary->rescinded)) {
-		vmbus_chan_reject(-ENOENT, "sub-channel of a rescinded primary",
-				  msg->relid);
-		return;
-	}
+	if (subidx && READ_ONCE(primary->rescinded))
+		return vmbus_chan_reject(-ENOENT,
+					 "sub-channel of a rescinded primary",
+					 msg->relid);
 
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
-	if (!chan) {
-		vmbus_chan_reject(-ENOMEM, "no memory", msg->relid);
-		return;
-	}
+	if (!chan)
+		return vmbus_chan_reject(-ENOMEM, "no memory", msg->relid);
 	kref_init(&chan->ref);
+	chan->ops = ops;
 	chan->relid = msg->relid;
 	chan->offer = *offer;
 	chan->conn_id = le32_to_cpu(offer->connection_id);
@@ -564,7 +458,7 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	/* The target CPU cannot go offline before the channel is seen. */
 	cpus_read_lock();
 	chan->target_cpu = vmbus_chan_pick_cpu();
-	chan->target_vp = vmbus_transport()->vp_index(chan->target_cpu);
+	chan->target_vp = ops->vp_index(chan->target_cpu);
 	spin_lock_irqsave(&vmbus_relid_lock, flags);
 	rcu_assign_pointer(vmbus_relids[chan->relid], chan);
 	spin_unlock_irqrestore(&vmbus_relid_lock, flags);
@@ -582,6 +476,7 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
 	/* Probe and the sub-channel hook may open channels: not on this wq. */
 	kref_get(&chan->ref);
 	queue_work(vmbus_chan_wq_of(chan), &chan->add_work);
+	return 0;
 }
 
 /**
@@ -597,40 +492,39 @@ void vmbus_chan_offer(const struct vmbus_chmsg *msg)
  * of the same relid is a host error, counted and ignored.
  *
  * Context: process context (the message workqueue).
+ * Return: 0, or -ENOENT for an unknown relid, -EALREADY for one rescinded
+ * already (logged; the caller counts it).
  */
-void vmbus_chan_rescind(u32 relid)
+int vmbus_chan_rescind(u32 relid)
 {
 	struct lumen_chan *chan = vmbus_chan_get_relid(relid);
 
 	if (!chan) {
-		vmbus_conn_count_bad(-ENOENT);
 		pr_warn_ratelimited("rescind of unknown relid %u\n", relid);
-		return;
+		return -ENOENT;
 	}
 	if (READ_ONCE(chan->rescinded)) {
-		vmbus_conn_count_bad(-EALREADY);
 		pr_warn_ratelimited("relid %u rescinded twice\n", relid);
 		vmbus_chan_put(chan);
-		return;
+		return -EALREADY;
 	}
 	/* Requests in flight fail now; the teardown follows the add. */
 	WRITE_ONCE(chan->rescinded, true);
-	vmbus_waiters_fail(relid);
+	vmbus_waiter_fail_relid(relid);
 	queue_work(vmbus_chan_wq_of(chan), &chan->rescind_work);
+	return 0;
 }
 
 /**
  * vmbus_chan_host_gone() - The host forgot every channel (kexec or crash
  * UNLOAD): treat each as rescinded, so that nothing more is sent for it.
- * @wake: also fail every waiter for a channel response (process context
- *	only); the crash path, with interrupts off, passes false.
  *
  * Devices stay until the disconnect removes them, as after a real kexec
- * or crash nothing else runs.
+ * or crash nothing else runs. The connection fails the waiting requests.
  *
- * Context: any context; with @wake, process or softirq context.
+ * Context: any context.
  */
-void vmbus_chan_host_gone(bool wake)
+void vmbus_chan_host_gone(void)
 {
 	struct lumen_chan *chan;
 	unsigned int i;
@@ -642,10 +536,6 @@ void vmbus_chan_host_gone(bool wake)
 			WRITE_ONCE(chan->rescinded, true);
 	}
 	rcu_read_unlock();
-	if (!wake)
-		return;
-	for (i = 1; i < VMBUS_MSG_RELID_LIMIT; i++)
-		vmbus_waiters_fail(i);
 }
 
 /**

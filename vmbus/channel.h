@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * hv_vmbus internals: the channel object, the relid table and the waiters
- * for host responses. Drivers see struct lumen_chan only as an opaque
- * handle (include/lumen/vmbus.h).
+ * hv_vmbus internals: the channel object and the relid table. Drivers see
+ * struct lumen_chan only as an opaque handle (include/lumen/vmbus.h).
  */
 #ifndef _VMBUS_CHANNEL_H
 #define _VMBUS_CHANNEL_H
 
-#include <linux/completion.h>
 #include <linux/interrupt.h>
 #include <linux/kobject.h>
 #include <linux/kref.h>
@@ -15,6 +13,8 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+
+struct lumen_transport_ops;
 
 #include <lumen/chmsg.h>
 #include <lumen/ring.h>
@@ -26,6 +26,7 @@
  * @ref: references: the relid table holds one until RELID_RELEASED, the
  *	device one, each sub-channel list entry one, each sub-channel one
  *	on its primary, and queued device work one.
+ * @ops: the transport the channel was offered over (the connection's).
  * @relid: child relid from the offer; the index in the relid table.
  * @offer: the validated private copy of the OFFERCHANNEL message.
  * @conn_id: connection id for HvSignalEvent.
@@ -77,6 +78,7 @@
  */
 struct lumen_chan {
 	struct kref ref;
+	const struct lumen_transport_ops *ops;
 	u32 relid;
 	struct vmbus_msg_offer_channel offer;
 	u32 conn_id;
@@ -119,43 +121,20 @@ struct lumen_chan {
 #define VMBUS_CHAN_OFFERED	0
 #define VMBUS_CHAN_OPEN		1
 
-/**
- * struct vmbus_waiter - A request waiting for the host's response.
- * @node: entry in the waiter list.
- * @type: the response type awaited (VMBUS_MSG_*).
- * @relid: channel it concerns, 0 for none.
- * @key: second match key: GPADL handle or open id; 0 to ignore.
- * @done: completed on the response or on rescind.
- * @err: 0, or -ENODEV when the channel was rescinded.
- * @resp: the response (private copy).
- */
-struct vmbus_waiter {
-	struct list_head node;
-	u32 type;
-	u32 relid;
-	u32 key;
-	struct completion done;
-	int err;
-	union vmbus_chmsg_body resp;
-};
-
 /* channel.c */
-void vmbus_chan_offer(const struct vmbus_chmsg *msg);
+int vmbus_chan_offer(const struct lumen_transport_ops *ops,
+		     const struct vmbus_chmsg *msg);
 int vmbus_chan_init(void);
 void vmbus_chan_exit(void);
 void vmbus_chan_flush(void);
-void vmbus_chan_rescind(u32 relid);
+int vmbus_chan_rescind(u32 relid);
 void vmbus_chan_remove_all(void);
-void vmbus_chan_host_gone(bool wake);
+void vmbus_chan_host_gone(void);
 void vmbus_chan_isr_events(unsigned long *bits, unsigned int nbits);
 bool vmbus_chan_cpu_busy(unsigned int cpu);
 void vmbus_chan_put(struct lumen_chan *chan);
 void vmbus_chan_unbind_begin(struct lumen_chan *primary);
 void vmbus_chan_bind(struct lumen_chan *primary);
-void vmbus_waiter_arm(struct vmbus_waiter *w);
-int vmbus_waiter_wait(struct vmbus_waiter *w, int post_err);
-int vmbus_waiter_post(struct vmbus_waiter *w, const void *msg, u32 size);
-bool vmbus_waiter_complete(const struct vmbus_chmsg *msg, u32 key);
 
 /* chan_io.c */
 int vmbus_chan_retarget(struct lumen_chan *chan, unsigned int cpu);

@@ -8,15 +8,19 @@
  * handled in process context on an ordered workqueue, so messages are
  * handled in the order the host sent them. A message the parser rejects
  * is counted by errno, logged with a ratelimit and dropped; a response
- * nobody waits for is counted as unexpected and dropped.
+ * nobody waits for is counted as unexpected and dropped. Offers, rescinds
+ * and responses the channel layer refuses come back here as errnos and are
+ * counted the same way.
  *
- * Locking: vmbus_conn.lock (spinlock, bottom halves off) protects the
- * waiter state (the *_pending flags and the saved responses). Connect and
- * disconnect are serialised by the transport mutex in transport.c.
+ * The connection's own requests (INITIATE_CONTACT, REQUESTOFFERS, UNLOAD)
+ * wait for their responses as a channel's requests do (request.c).
+ *
+ * Locking: connect, disconnect and the kexec path are serialised by the
+ * transport mutex in transport.c; the crash path runs alone. They are the
+ * only writers of the phase.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/completion.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/gfp.h>
@@ -25,7 +29,6 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
@@ -36,6 +39,7 @@
 #include "channel.h"
 #include "core.h"
 #include "hostmsg.h"
+#include "request.h"
 
 #define CREATE_TRACE_POINTS
 #include "trace.h"
@@ -73,48 +77,50 @@ static const char * const vmbus_bad_names[VMBUS_BAD_KINDS] = {
 };
 
 /**
+ * enum vmbus_conn_phase - Where the connection stands.
+ * @VMBUS_CONN_DOWN: SynIC off, nothing negotiated.
+ * @VMBUS_CONN_CONTACTING: SynIC on, negotiating a version.
+ * @VMBUS_CONN_UP: a version is negotiated; messages and channels work.
+ * @VMBUS_CONN_KEXECED: a kexec UNLOAD ran: the host forgot every channel
+ *	and GPADL, and the SynIC is off. A disconnect tears down only the
+ *	guest side.
+ * @VMBUS_CONN_CRASHED: a crash UNLOAD ran: as @VMBUS_CONN_KEXECED, but the
+ *	SynIC is still on.
+ */
+enum vmbus_conn_phase {
+	VMBUS_CONN_DOWN,
+	VMBUS_CONN_CONTACTING,
+	VMBUS_CONN_UP,
+	VMBUS_CONN_KEXECED,
+	VMBUS_CONN_CRASHED,
+};
+
+/**
  * struct vmbus_conn_state - The guest's side of the connection.
- * @lock: protects the pending flags and saved responses.
+ * @ops: the transport connected over; set while not %VMBUS_CONN_DOWN.
+ * @phase: &enum vmbus_conn_phase; written by connect, disconnect and the
+ *	kexec and crash paths (which the transport serialises), read
+ *	anywhere with READ_ONCE().
  * @wq: ordered workqueue handling host messages.
- * @version: negotiated version; 0 while disconnected.
+ * @version: the negotiated version, valid in %VMBUS_CONN_UP.
  * @msg_conn_id: connection id for posting messages.
  * @target_vp: VP index that receives channel messages.
  * @int_page: legacy interrupt page (versions before 5.0).
  * @monitor: the two monitor pages, parent-to-child and child-to-parent.
- * @contact_pending: an INITIATE_CONTACT awaits its VERSION_RESPONSE.
- * @contact_resp: that response.
- * @contact_done: completed when @contact_resp arrived.
- * @offers_pending: REQUESTOFFERS awaits ALLOFFERS_DELIVERED.
- * @offers_done: completed on ALLOFFERS_DELIVERED.
- * @unload_pending: UNLOAD awaits UNLOAD_RESPONSE.
- * @unload_done: completed on UNLOAD_RESPONSE.
  * @offers: OFFERCHANNEL messages received.
- * @synic_on: the SynIC layer is started (connect to disconnect or kexec).
- * @host_gone: a kexec or crash UNLOAD ran: the host has forgotten every
- *	channel and GPADL; a later disconnect only tears down the guest side.
  * @bad: rejected host messages by kind.
- * @debugfs: the connection's debugfs directory.
  */
 struct vmbus_conn_state {
-	spinlock_t lock;	/* the waiter state below, see above */
+	const struct lumen_transport_ops *ops;
+	enum vmbus_conn_phase phase;
 	struct workqueue_struct *wq;
 	u32 version;
 	u32 msg_conn_id;
 	u32 target_vp;
 	void *int_page;
 	void *monitor[2];
-	bool contact_pending;
-	struct vmbus_msg_version_response contact_resp;
-	struct completion contact_done;
-	bool offers_pending;
-	struct completion offers_done;
-	bool unload_pending;
-	struct completion unload_done;
 	atomic64_t offers;
-	bool synic_on;
-	bool host_gone;
 	atomic64_t bad[VMBUS_BAD_KINDS];
-	struct dentry *debugfs;
 };
 
 static struct vmbus_conn_state vmbus_conn;
@@ -167,27 +173,17 @@ void vmbus_conn_count_bad(int err)
 	atomic64_inc(&vmbus_conn.bad[kind]);
 }
 
-/* Complete a waiter if one is pending; else count the stray response. */
-static void vmbus_conn_complete(bool *pending, struct completion *done,
-				void *save, const void *msg, size_t size)
+/* The negotiated version while connected, else 0 (for the parser too). */
+static u32 vmbus_conn_version(void)
 {
-	bool ok;
-
-	spin_lock_bh(&vmbus_conn.lock);
-	ok = *pending;
-	if (ok) {
-		*pending = false;
-		if (save)
-			memcpy(save, msg, size);
-		complete(done);
-	}
-	spin_unlock_bh(&vmbus_conn.lock);
-	if (!ok) {
-		vmbus_conn_count_bad(-EALREADY);
-		pr_warn_ratelimited("unexpected host response dropped\n");
-	}
+	return READ_ONCE(vmbus_conn.phase) == VMBUS_CONN_UP ?
+	       READ_ONCE(vmbus_conn.version) : 0;
 }
 
+/*
+ * Handle one host message: parse it, route it, and count whatever was
+ * rejected on the way, by its errno, here and nowhere else.
+ */
 static void vmbus_conn_handle(const void *payload, u32 size)
 {
 	struct vmbus_chmsg msg;
@@ -195,7 +191,7 @@ static void vmbus_conn_handle(const void *payload, u32 size)
 	int ret;
 
 	ret = vmbus_chmsg_parse(payload, size, VMBUS_CHMSG_DIR_H2G,
-				READ_ONCE(vmbus_conn.version), &msg);
+				vmbus_conn_version(), &msg);
 	trace_lumen_vmbus_msg_recv(ret ? 0 : msg.type, size, ret);
 	if (ret) {
 		vmbus_conn_count_bad(ret);
@@ -203,38 +199,31 @@ static void vmbus_conn_handle(const void *payload, u32 size)
 		return;
 	}
 	switch (vmbus_hostmsg_route(&msg, &key)) {
-	case VMBUS_ROUTE_CONTACT:
-		vmbus_conn_complete(&vmbus_conn.contact_pending,
-				    &vmbus_conn.contact_done,
-				    &vmbus_conn.contact_resp,
-				    &msg.body.version_response,
-				    sizeof(vmbus_conn.contact_resp));
-		break;
-	case VMBUS_ROUTE_OFFERS_DONE:
-		vmbus_conn_complete(&vmbus_conn.offers_pending,
-				    &vmbus_conn.offers_done, NULL, NULL, 0);
-		break;
-	case VMBUS_ROUTE_UNLOAD_DONE:
-		vmbus_conn_complete(&vmbus_conn.unload_pending,
-				    &vmbus_conn.unload_done, NULL, NULL, 0);
-		break;
 	case VMBUS_ROUTE_OFFER:
 		atomic64_inc(&vmbus_conn.offers);
-		vmbus_chan_offer(&msg);
+		ret = vmbus_chan_offer(vmbus_conn.ops, &msg);
 		break;
 	case VMBUS_ROUTE_RESCIND:
-		vmbus_chan_rescind(msg.relid);
+		ret = vmbus_chan_rescind(msg.relid);
 		break;
+	case VMBUS_ROUTE_CONTACT:
+	case VMBUS_ROUTE_OFFERS_DONE:
+	case VMBUS_ROUTE_UNLOAD_DONE:
 	case VMBUS_ROUTE_WAITER:
-		vmbus_waiter_complete(&msg, key);
+		ret = vmbus_waiter_complete(&msg, key);
+		if (ret)
+			pr_warn_ratelimited("response type %u (relid %u) unexpected\n",
+					    msg.type, msg.relid);
 		break;
 	case VMBUS_ROUTE_NONE:
 	default:
-		vmbus_conn_count_bad(-EALREADY);
+		ret = -EALREADY;
 		pr_warn_ratelimited("host message type %u not handled\n",
 				    msg.type);
 		break;
 	}
+	if (ret)
+		vmbus_conn_count_bad(ret);
 }
 
 static void vmbus_conn_work_fn(struct work_struct *work)
@@ -303,27 +292,30 @@ static int vmbus_conn_post(const struct lumen_transport_ops *ops, u32 conn_id,
 	return ret;
 }
 
-/* Arm a waiter, post, and wait for the response. */
-static int vmbus_conn_request(const struct lumen_transport_ops *ops,
-			      u32 conn_id, const void *msg, u32 size,
-			      bool *pending, struct completion *done)
+/* Arm @w, post @msg on @conn_id, and wait for the response. */
+static int vmbus_conn_request_on(const struct lumen_transport_ops *ops,
+				 u32 conn_id, struct vmbus_waiter *w,
+				 const void *msg, u32 size)
 {
-	int ret;
+	vmbus_waiter_arm(w);
+	return vmbus_waiter_wait(w, vmbus_conn_post(ops, conn_id, msg, size));
+}
 
-	spin_lock_bh(&vmbus_conn.lock);
-	reinit_completion(done);
-	*pending = true;
-	spin_unlock_bh(&vmbus_conn.lock);
-
-	ret = vmbus_conn_post(ops, conn_id, msg, size);
-	if (!ret && !wait_for_completion_timeout(done, VMBUS_CONN_TIMEOUT))
-		ret = -ETIMEDOUT;
-	if (ret) {
-		spin_lock_bh(&vmbus_conn.lock);
-		*pending = false;
-		spin_unlock_bh(&vmbus_conn.lock);
-	}
-	return ret;
+/**
+ * vmbus_conn_request() - Post a request and wait for the host's response.
+ * @w: the waiter, with @type, @relid and @key (and @timeout) set.
+ * @msg: the request.
+ * @size: its length.
+ *
+ * Context: process context, sleeps.
+ * Return: 0 with the response in @w->resp, -ENOTCONN when not connected,
+ * the post's errno, -ENODEV if the channel was rescinded or the host is
+ * gone, or -ETIMEDOUT.
+ */
+int vmbus_conn_request(struct vmbus_waiter *w, const void *msg, u32 size)
+{
+	vmbus_waiter_arm(w);
+	return vmbus_waiter_wait(w, vmbus_conn_post_msg(msg, size));
 }
 
 /* One INITIATE_CONTACT. 0: connected; -EPROTONOSUPPORT or -ENXIO: try older. */
@@ -336,7 +328,12 @@ static int vmbus_conn_contact(const struct lumen_transport_ops *ops, u32 version
 		.monitor_page1 = cpu_to_le64(virt_to_phys(vmbus_conn.monitor[0])),
 		.monitor_page2 = cpu_to_le64(virt_to_phys(vmbus_conn.monitor[1])),
 	};
-	const struct vmbus_msg_version_response *resp = &vmbus_conn.contact_resp;
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_VERSION_RESPONSE,
+		.timeout = VMBUS_CONN_TIMEOUT,
+	};
+	const struct vmbus_msg_version_response *resp =
+		&w.resp.version_response;
 	u32 conn_id;
 	int ret;
 
@@ -348,9 +345,7 @@ static int vmbus_conn_contact(const struct lumen_transport_ops *ops, u32 version
 			cpu_to_le64(virt_to_phys(vmbus_conn.int_page));
 		conn_id = VMBUS_MSG_CONN_ID_MESSAGE;
 	}
-	ret = vmbus_conn_request(ops, conn_id, &req, sizeof(req),
-				 &vmbus_conn.contact_pending,
-				 &vmbus_conn.contact_done);
+	ret = vmbus_conn_request_on(ops, conn_id, &w, &req, sizeof(req));
 	if (ret)
 		return ret;
 	if (!resp->version_supported)
@@ -368,7 +363,8 @@ static int vmbus_conn_contact(const struct lumen_transport_ops *ops, u32 version
 		}
 	}
 	vmbus_conn.msg_conn_id = conn_id;
-	WRITE_ONCE(vmbus_conn.version, version);
+	vmbus_conn.version = version;
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_UP);
 	return 0;
 }
 
@@ -420,6 +416,10 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 	struct vmbus_msg_request_offers req = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_REQUESTOFFERS),
 	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_ALLOFFERS_DELIVERED,
+		.timeout = VMBUS_CONN_TIMEOUT,
+	};
 	unsigned int i;
 	u32 cap;
 	int ret;
@@ -438,11 +438,11 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 		goto out_free_pages;
 	}
 	vmbus_conn.target_vp = ops->vp_index(VMBUS_CONNECT_CPU);
+	vmbus_conn.ops = ops;
 	ret = vmbus_synic_start(ops);
 	if (ret)
 		goto out_free_pages;
-	vmbus_conn.synic_on = true;
-	vmbus_conn.host_gone = false;
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_CONTACTING);
 
 	ret = -ENODEV;
 	for (i = 0; i < ARRAY_SIZE(vmbus_conn_versions); i++) {
@@ -461,25 +461,22 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 		ops->name, vmbus_conn.version >> 16,
 		vmbus_conn.version & 0xffff, vmbus_conn.msg_conn_id);
 
-	ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
-				 sizeof(req), &vmbus_conn.offers_pending,
-				 &vmbus_conn.offers_done);
+	ret = vmbus_conn_request(&w, &req, sizeof(req));
 	if (ret) {
 		pr_err("offers were not delivered: %d\n", ret);
-		goto out_disconnected;
+		goto out_stop_synic;
 	}
 	/* Every offered device exists (and has probed) before we return. */
 	vmbus_chan_flush();
 	return 0;
 
-out_disconnected:
-	WRITE_ONCE(vmbus_conn.version, 0);
 out_stop_synic:
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_DOWN);
 	vmbus_synic_stop(ops);
-	vmbus_conn.synic_on = false;
 	flush_workqueue(vmbus_conn.wq);
 out_free_pages:
 	vmbus_conn_free_pages();
+	vmbus_conn.ops = NULL;
 	return ret;
 }
 
@@ -497,32 +494,34 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
 	struct vmbus_msg_unload req = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
 	};
-	bool gone = READ_ONCE(vmbus_conn.host_gone);
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_UNLOAD_RESPONSE,
+		.timeout = VMBUS_CONN_TIMEOUT,
+	};
+	enum vmbus_conn_phase phase = READ_ONCE(vmbus_conn.phase);
+	bool gone = phase == VMBUS_CONN_KEXECED || phase == VMBUS_CONN_CRASHED;
 	int ret;
 
-	if (!vmbus_conn.version && !gone)
+	if (phase == VMBUS_CONN_DOWN)
 		return;
 	/* Drivers close their channels while the host still answers. */
 	flush_workqueue(vmbus_conn.wq);
 	vmbus_chan_flush();
 	/* After a kexec or crash UNLOAD nothing may be sent any more. */
 	if (gone)
-		vmbus_chan_host_gone(true);
+		vmbus_waiter_fail_all();
 	vmbus_chan_remove_all();
 	if (!gone && vmbus_conn.version >= VMBUS_PROTO_V3_0) {
-		ret = vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req,
-					 sizeof(req), &vmbus_conn.unload_pending,
-					 &vmbus_conn.unload_done);
+		ret = vmbus_conn_request(&w, &req, sizeof(req));
 		if (ret)
 			pr_err("UNLOAD not answered: %d\n", ret);
 	}
-	WRITE_ONCE(vmbus_conn.version, 0);
-	if (vmbus_conn.synic_on)
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_DOWN);
+	if (phase != VMBUS_CONN_KEXECED)
 		vmbus_synic_stop(ops);
-	vmbus_conn.synic_on = false;
 	flush_workqueue(vmbus_conn.wq);
 	vmbus_conn_free_pages();
-	WRITE_ONCE(vmbus_conn.host_gone, false);
+	vmbus_conn.ops = NULL;
 	pr_info("disconnected from %s\n", ops->name);
 }
 
@@ -536,11 +535,10 @@ void vmbus_conn_disconnect(const struct lumen_transport_ops *ops)
  */
 int vmbus_conn_post_msg(const void *msg, u32 size)
 {
-	const struct lumen_transport_ops *ops = vmbus_transport();
-
-	if (!ops || !READ_ONCE(vmbus_conn.version))
+	if (READ_ONCE(vmbus_conn.phase) != VMBUS_CONN_UP)
 		return -ENOTCONN;
-	return vmbus_conn_post(ops, vmbus_conn.msg_conn_id, msg, size);
+	return vmbus_conn_post(vmbus_conn.ops, vmbus_conn.msg_conn_id, msg,
+			       size);
 }
 
 /**
@@ -569,7 +567,7 @@ void vmbus_conn_legacy_send_int(u32 relid)
  */
 unsigned long *vmbus_conn_legacy_recv_bits(void)
 {
-	if (READ_ONCE(vmbus_conn.version) >= VMBUS_PROTO_V2_4)
+	if (vmbus_conn_version() >= VMBUS_PROTO_V2_4)
 		return NULL;
 	return vmbus_conn.int_page;
 }
@@ -598,7 +596,7 @@ void vmbus_conn_monitor_signal(u8 monitor_id)
  */
 u32 lumen_vmbus_version(void)
 {
-	return READ_ONCE(vmbus_conn.version);
+	return vmbus_conn_version();
 }
 EXPORT_SYMBOL_NS_GPL(lumen_vmbus_version, LUMEN);
 
@@ -617,19 +615,21 @@ void vmbus_conn_unload_kexec(const struct lumen_transport_ops *ops)
 	struct vmbus_msg_unload req = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_UNLOAD),
 	};
+	struct vmbus_waiter w = {
+		.type = VMBUS_MSG_UNLOAD_RESPONSE,
+		.timeout = VMBUS_CONN_TIMEOUT,
+	};
+	u32 version = vmbus_conn_version();
 
-	if (!READ_ONCE(vmbus_conn.version))
+	if (!version)
 		return;
-	if (vmbus_conn.version >= VMBUS_PROTO_V3_0 &&
-	    vmbus_conn_request(ops, vmbus_conn.msg_conn_id, &req, sizeof(req),
-			       &vmbus_conn.unload_pending,
-			       &vmbus_conn.unload_done))
+	if (version >= VMBUS_PROTO_V3_0 &&
+	    vmbus_conn_request(&w, &req, sizeof(req)))
 		pr_err("kexec: UNLOAD not answered\n");
-	WRITE_ONCE(vmbus_conn.host_gone, true);
-	vmbus_chan_host_gone(true);
-	WRITE_ONCE(vmbus_conn.version, 0);
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_KEXECED);
+	vmbus_chan_host_gone();
+	vmbus_waiter_fail_all();
 	vmbus_synic_stop(ops);
-	vmbus_conn.synic_on = false;
 }
 
 /**
@@ -649,7 +649,7 @@ void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops)
 	};
 	unsigned int i;
 
-	if (READ_ONCE(vmbus_conn.version) < VMBUS_PROTO_V3_0)
+	if (vmbus_conn_version() < VMBUS_PROTO_V3_0)
 		return;
 	if (ops->post_message(vmbus_conn.msg_conn_id, TLFS_MSG_VMBUS, &req,
 			      sizeof(req)) != TLFS_STATUS_SUCCESS)
@@ -663,14 +663,13 @@ void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops)
 		pr_info("crash: UNLOAD answered (polled %u ms)\n", i * 10);
 	else
 		pr_err("crash: UNLOAD not answered\n");
-	WRITE_ONCE(vmbus_conn.host_gone, true);
-	vmbus_chan_host_gone(false);
-	WRITE_ONCE(vmbus_conn.version, 0);
+	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_CRASHED);
+	vmbus_chan_host_gone();
 }
 
 static int vmbus_conn_version_show(struct seq_file *m, void *v)
 {
-	u32 version = READ_ONCE(vmbus_conn.version);
+	u32 version = vmbus_conn_version();
 
 	seq_printf(m, "%u.%u\n", version >> 16, version & 0xffff);
 	return 0;
@@ -699,10 +698,6 @@ DEFINE_SHOW_ATTRIBUTE(vmbus_conn_stats);
  */
 int vmbus_conn_init(struct dentry *debugfs)
 {
-	spin_lock_init(&vmbus_conn.lock);
-	init_completion(&vmbus_conn.contact_done);
-	init_completion(&vmbus_conn.offers_done);
-	init_completion(&vmbus_conn.unload_done);
 	vmbus_conn.wq = alloc_ordered_workqueue("hv_vmbus_msg", 0);
 	if (!vmbus_conn.wq)
 		return -ENOMEM;

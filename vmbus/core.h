@@ -10,9 +10,7 @@
 
 struct lumen_transport_ops;
 struct dentry;
-
-/* transport.c: the attached hypervisor; NULL when none. */
-const struct lumen_transport_ops *vmbus_transport(void);
+struct vmbus_waiter;
 
 /* transport_hyperv.c */
 int vmbus_hyperv_attach(void);
@@ -34,6 +32,7 @@ void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops);
 void vmbus_conn_queue_msg(const void *payload, u32 size);
 void vmbus_conn_count_bad(int err);
 int vmbus_conn_post_msg(const void *msg, u32 size);
+int vmbus_conn_request(struct vmbus_waiter *w, const void *msg, u32 size);
 void vmbus_conn_legacy_send_int(u32 relid);
 unsigned long *vmbus_conn_legacy_recv_bits(void);
 void vmbus_conn_monitor_signal(u8 monitor_id);

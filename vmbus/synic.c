@@ -56,10 +56,13 @@ struct vmbus_synic_cpu {
 
 static DEFINE_PER_CPU(struct vmbus_synic_cpu, vmbus_synic);
 
+/* The transport whose SynIC this file drives: vmbus_synic_start()'s. */
+static const struct lumen_transport_ops *vmbus_synic_ops;
+
 static void vmbus_synic_msg_tasklet(struct tasklet_struct *t)
 {
 	struct vmbus_synic_cpu *s = from_tasklet(s, t, msg_tasklet);
-	const struct lumen_transport_ops *ops = vmbus_transport();
+	const struct lumen_transport_ops *ops = READ_ONCE(vmbus_synic_ops);
 	struct tlfs_message *slot = &s->simp->slot[TLFS_VMBUS_SINT];
 	struct vmbus_hostmsg_slot msg;
 	struct tlfs_message copy;
@@ -105,8 +108,6 @@ static void vmbus_synic_isr(void)
 		tasklet_schedule(&s->msg_tasklet);
 }
 
-/* The transport whose SynIC the hotplug callbacks drive. */
-static const struct lumen_transport_ops *vmbus_synic_ops;
 /* Dynamic hotplug state of the callbacks while started. */
 static int vmbus_synic_hp_state;
 /* Started: an offline that would strand the connection or a channel fails. */

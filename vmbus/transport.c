@@ -17,17 +17,6 @@ static DEFINE_MUTEX(vmbus_transport_lock);
 static const struct lumen_transport_ops *vmbus_ops;
 
 /**
- * vmbus_transport() - The attached transport.
- *
- * Context: any context; the pointer stays valid while VMBus is connected.
- * Return: the ops, or NULL.
- */
-const struct lumen_transport_ops *vmbus_transport(void)
-{
-	return READ_ONCE(vmbus_ops);
-}
-
-/**
  * lumen_transport_register() - Attach a hypervisor and connect VMBus.
  * @ops: the hypervisor's operations; every callback must be set.
  *
@@ -127,7 +116,7 @@ EXPORT_SYMBOL_NS_GPL(lumen_transport_crash, LUMEN);
  */
 int lumen_vmbus_ref_counter(u64 *val)
 {
-	const struct lumen_transport_ops *ops = vmbus_transport();
+	const struct lumen_transport_ops *ops = READ_ONCE(vmbus_ops);
 
 	if (!ops || !ops->ref_counter)
 		return -EOPNOTSUPP;
