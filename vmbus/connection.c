@@ -235,17 +235,20 @@ static void vmbus_conn_work_fn(struct work_struct *work)
 	kfree(w);
 }
 
-/**
- * vmbus_conn_queue_msg() - Hand a copied host message to the connection.
- * @payload: private copy of the VMBus channel message.
- * @size: its length, at most %TLFS_MSG_PAYLOAD_MAX.
- *
- * Context: softirq (the SynIC message tasklet); allocates with GFP_ATOMIC.
+/*
+ * A host message the SynIC copied out of its slot (softirq): queue the
+ * copy for the message workqueue. A slot the SynIC rejected comes as
+ * @err and is counted here.
  */
-void vmbus_conn_queue_msg(const void *payload, u32 size)
+static void vmbus_conn_on_msg(const void *payload, u32 size, int err)
 {
-	struct vmbus_conn_work *w = kmalloc(sizeof(*w), GFP_ATOMIC);
+	struct vmbus_conn_work *w;
 
+	if (err) {
+		vmbus_conn_count_bad(err);
+		return;
+	}
+	w = kmalloc(sizeof(*w), GFP_ATOMIC);
 	if (!w) {
 		vmbus_conn_count_bad(-ENOMEM);
 		pr_err_ratelimited("host message dropped: no memory\n");
@@ -364,6 +367,8 @@ static int vmbus_conn_contact(const struct lumen_transport_ops *ops, u32 version
 	}
 	vmbus_conn.msg_conn_id = conn_id;
 	vmbus_conn.version = version;
+	if (version >= VMBUS_PROTO_V2_4)
+		vmbus_synic_set_legacy(NULL);
 	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_UP);
 	return 0;
 }
@@ -391,6 +396,7 @@ EXPORT_SYMBOL_NS_GPL(vmbus_version_parse, LUMEN);
 
 static void vmbus_conn_free_pages(void)
 {
+	vmbus_synic_set_legacy(NULL);
 	free_page((unsigned long)vmbus_conn.int_page);
 	free_page((unsigned long)vmbus_conn.monitor[0]);
 	free_page((unsigned long)vmbus_conn.monitor[1]);
@@ -439,7 +445,9 @@ int vmbus_conn_connect(const struct lumen_transport_ops *ops)
 	}
 	vmbus_conn.target_vp = ops->vp_index(VMBUS_CONNECT_CPU);
 	vmbus_conn.ops = ops;
-	ret = vmbus_synic_start(ops);
+	/* Until a version is agreed, where hosts before 2.4 signal. */
+	vmbus_synic_set_legacy(vmbus_conn.int_page);
+	ret = vmbus_synic_start(ops, vmbus_conn_on_msg);
 	if (ret)
 		goto out_free_pages;
 	WRITE_ONCE(vmbus_conn.phase, VMBUS_CONN_CONTACTING);
@@ -556,20 +564,6 @@ void vmbus_conn_legacy_send_int(u32 relid)
 	if (page && relid < VMBUS_MSG_RELID_LIMIT)
 		set_bit(relid, (unsigned long *)((u8 *)page +
 					  VMBUS_MSG_INTPAGE_SEND_OFFSET));
-}
-
-/**
- * vmbus_conn_legacy_recv_bits() - The legacy receive half, before 2.4.
- *
- * Context: any context.
- * Return: the bits hosts before 2.4 set for the guest, or NULL when the
- * negotiated version uses the per-CPU event flags instead.
- */
-unsigned long *vmbus_conn_legacy_recv_bits(void)
-{
-	if (vmbus_conn_version() >= VMBUS_PROTO_V2_4)
-		return NULL;
-	return vmbus_conn.int_page;
 }
 
 /**

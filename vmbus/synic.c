@@ -58,6 +58,10 @@ static DEFINE_PER_CPU(struct vmbus_synic_cpu, vmbus_synic);
 
 /* The transport whose SynIC this file drives: vmbus_synic_start()'s. */
 static const struct lumen_transport_ops *vmbus_synic_ops;
+/* Where host messages go, and where rejected slots are reported. */
+static vmbus_synic_msg_fn vmbus_synic_msg;
+/* Hosts before 2.4 signal channels here; NULL: the event flags page. */
+static unsigned long *vmbus_synic_legacy;
 
 static void vmbus_synic_msg_tasklet(struct tasklet_struct *t)
 {
@@ -74,10 +78,10 @@ static void vmbus_synic_msg_tasklet(struct tasklet_struct *t)
 	if (ret == -ENODATA)
 		return;
 	if (!ret) {
-		vmbus_conn_queue_msg(msg.payload, msg.size);
+		vmbus_synic_msg(msg.payload, msg.size, 0);
 	} else {
 		/* Timer and intercept messages are not ours to handle. */
-		vmbus_conn_count_bad(ret);
+		vmbus_synic_msg(NULL, 0, ret);
 		if (ret == -EMSGSIZE)
 			pr_warn_ratelimited("SynIC message of %u bytes dropped\n",
 					    copy.header.payload_size);
@@ -96,7 +100,7 @@ static void vmbus_synic_isr(void)
 
 	if (!READ_ONCE(s->enabled))
 		return;
-	legacy = vmbus_conn_legacy_recv_bits();
+	legacy = READ_ONCE(vmbus_synic_legacy);
 	if (legacy)
 		vmbus_chan_isr_events(legacy, VMBUS_MSG_RELID_LIMIT);
 	else
@@ -166,6 +170,8 @@ static int vmbus_synic_cpu_offline(unsigned int cpu)
  * vmbus_synic_start() - Enable the SynIC on every online CPU, and on each
  * CPU that comes online later.
  * @ops: the attached transport.
+ * @msg: takes each host message copied out of a slot (process it later:
+ *	it is called in softirq context), or the errno of a rejected slot.
  *
  * The per-CPU work runs from a CPU hotplug state on each CPU; from now on
  * a CPU that goes offline disables its SynIC, and refuses to go while it
@@ -174,11 +180,13 @@ static int vmbus_synic_cpu_offline(unsigned int cpu)
  * Context: process context, sleeps; not under cpus_read_lock().
  * Return: 0 or a negative errno from the transport or the hotplug core.
  */
-int vmbus_synic_start(const struct lumen_transport_ops *ops)
+int vmbus_synic_start(const struct lumen_transport_ops *ops,
+		      vmbus_synic_msg_fn msg)
 {
 	int ret;
 
 	vmbus_synic_ops = ops;
+	vmbus_synic_msg = msg;
 	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "lumen/vmbus:synic",
 				vmbus_synic_cpu_online,
 				vmbus_synic_cpu_offline);
@@ -205,6 +213,18 @@ void vmbus_synic_stop(const struct lumen_transport_ops *ops)
 	ops->irq_unregister();
 	WRITE_ONCE(vmbus_synic_up, false);
 	cpuhp_remove_state(vmbus_synic_hp_state);
+}
+
+/**
+ * vmbus_synic_set_legacy() - Where hosts before 2.4 signal channels.
+ * @bits: the receive half of the connection's interrupt page, or NULL for
+ *	the per-CPU event flags page (2.4 and newer).
+ *
+ * Context: any context.
+ */
+void vmbus_synic_set_legacy(unsigned long *bits)
+{
+	WRITE_ONCE(vmbus_synic_legacy, bits);
 }
 
 /**
