@@ -33,7 +33,7 @@ host_relid() {
 }
 # host_sub RELID: relid of that primary's first sub-channel.
 host_sub() {
-	awk -v p="$1" '/ sub / && $NF == p { print $1; exit }' $h/devices
+	awk -v p="$1" '/ sub / && $NF == p { print $1; n++; exit } END { exit !n }' $h/devices
 }
 # host_col RELID N: column N of that device's line in hvsim's devices,
 # without its "name=".
@@ -89,12 +89,16 @@ vm_check scsi-primary-open wait_for 20 state_is "$scsi" open
 vm_check scsi-sub-offered wait_for 20 host_sub "$scsi"
 sub=$(host_sub "$scsi")
 vm_check scsi-sub-open wait_for 20 state_is "$sub" open
-vm_check disk-read dd if="/dev/$(ls /sys/bus/scsi/devices/"$(stor_host)":0:0:0/block)" of=/dev/null bs=4k count=16
+lun0=/sys/bus/scsi/devices/$(stor_host):0:0:0/block
+vm_check disk wait_for 30 ls "$lun0"
+vm_check disk-read dd if="/dev/$(ls "$lun0")" of=/dev/null bs=4k count=16
 vm_log "hvsim devices: $(tr '\n' ';' < $h/devices)"
 
 # --- The knob's refusals.
 hb=$(host_relid 57164f39)
 vm_check oversize-no-relid knob_fails "no such file" "1999 4096"
+# The echo channel is not open until the benchmark opens it.
+vm_check oversize-closed knob_fails "bad state" "$(host_relid bf540ecf) 4096"
 vm_check oversize-no-bytes knob_fails "invalid" "$hb"
 vm_check oversize-unaligned knob_fails "invalid" "$hb 4100"
 vm_check oversize-below-descriptor knob_fails "invalid" "$hb 8"
