@@ -285,7 +285,7 @@ static void hvsim_chan_outbox_close(struct hvsim_chan *c)
 	WRITE_ONCE(c->outbox_len, 0);
 	spin_unlock_irqrestore(&c->out_lock, flags);
 	list_for_each_entry_safe(o, tmp, &drop, node)
-		kfree(o);
+		kvfree(o);
 }
 
 /*
@@ -471,39 +471,32 @@ static int hvsim_chan_flush_outbox(struct hvsim_dev *dev, bool *signal)
 		list_del(&o->node);
 		WRITE_ONCE(c->outbox_len, c->outbox_len - 1);
 		spin_unlock_irqrestore(&c->out_lock, flags);
-		kfree(o);
+		kvfree(o);
 	}
 }
 
 /**
- * hvsim_dev_post() - Queue a host-initiated packet on an open channel.
+ * hvsim_chan_queue() - Queue a packet the caller built on an open channel.
  * @dev: the channel.
- * @pkt: the packet, descriptor first (see hvsim_pkt_inband()).
- * @len: its length, at least a descriptor and at most the class's
- *	max_packet.
+ * @o: the packet, from kmalloc() or kvmalloc(), @o->len bytes at least a
+ *	descriptor long; the channel owns it once this returns 0.
  *
- * The packet is copied; the channel's work item writes it to the
+ * The channel's work item (or a fast channel's tasklet) writes it to the
  * host-to-guest ring after any reply it holds, waiting for space as for
- * replies, and signals the guest as the ring rules say.
+ * replies, and signals the guest as the ring rules say. Its length is not
+ * checked against the class's max_packet: faults.c sends what the class
+ * never would.
  *
  * Context: any context but hard irq.
- * Return: 0, -EINVAL for a bad length, -EBADFD if the channel is not open,
- * -ENOSPC with %HVSIM_OUTBOX_MAX packets waiting, -ENOMEM.
+ * Return: 0, -EBADFD if the channel is not open, -ENOSPC with
+ * %HVSIM_OUTBOX_MAX packets waiting.
  */
-int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
+int hvsim_chan_queue(struct hvsim_dev *dev, struct hvsim_outpkt *o)
 {
 	struct hvsim_chan *c = &dev->chan;
-	struct hvsim_outpkt *o;
 	unsigned long flags;
 	int ret = 0;
 
-	if (len < sizeof(struct vmbus_pkt_desc) || len > dev->cls->max_packet)
-		return -EINVAL;
-	o = kmalloc(struct_size(o, data, len), GFP_ATOMIC);
-	if (!o)
-		return -ENOMEM;
-	o->len = len;
-	memcpy(o->data, pkt, len);
 	spin_lock_irqsave(&c->out_lock, flags);
 	if (!c->out_open)
 		ret = -EBADFD;
@@ -516,6 +509,35 @@ int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
 		hvsim_chan_kick(dev);
 	}
 	spin_unlock_irqrestore(&c->out_lock, flags);
+	return ret;
+}
+
+/**
+ * hvsim_dev_post() - Queue a host-initiated packet on an open channel.
+ * @dev: the channel.
+ * @pkt: the packet, descriptor first (see hvsim_pkt_inband()).
+ * @len: its length, at least a descriptor and at most the class's
+ *	max_packet.
+ *
+ * The packet is copied and queued with hvsim_chan_queue().
+ *
+ * Context: any context but hard irq.
+ * Return: 0, -EINVAL for a bad length, -EBADFD if the channel is not open,
+ * -ENOSPC with %HVSIM_OUTBOX_MAX packets waiting, -ENOMEM.
+ */
+int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len)
+{
+	struct hvsim_outpkt *o;
+	int ret;
+
+	if (len < sizeof(struct vmbus_pkt_desc) || len > dev->cls->max_packet)
+		return -EINVAL;
+	o = kmalloc(struct_size(o, data, len), GFP_ATOMIC);
+	if (!o)
+		return -ENOMEM;
+	o->len = len;
+	memcpy(o->data, pkt, len);
+	ret = hvsim_chan_queue(dev, o);
 	if (ret)
 		kfree(o);
 	return ret;

@@ -24,15 +24,25 @@
  *   post_fail         refuse the guest's next N posts (of one message
  *                     type) with HV_STATUS_INVALID_CONNECTION_ID, as a
  *                     host whose message port went away
+ *   oversize          a well-formed in-band packet longer than the
+ *                     channel's device protocol has, to the guest
  *   stats             what the knobs did
  *
  * Every fault stays within what a host can do: send (or not send)
  * messages, write into the SynIC slot, write the shared rings. Nothing
  * touches guest memory that the guest did not share.
  *
+ * This file sits above the server (server.c) and the channels
+ * (channel.c): the knobs act through their primitives (a device by relid,
+ * the device walk, relids, offers, hvsim_send(), the channel outbox and
+ * kick); they call back only into the hooks on their own paths
+ * (hvsim_fault_outgoing() from hvsim_send(), the completion and ring
+ * faults from the channel's work item or tasklet).
+ *
  * Locking: the message knobs are read and written under hvsim_mutex (the
  * outgoing message path, hvsim_send(), holds it); drop_completions is an
- * atomic and delay_ms a READ_ONCE() value, read by the channel work.
+ * atomic and delay_ms a READ_ONCE() value, read by the channel work. The
+ * knobs that act on a device take hvsim_mutex around their lookup.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -43,7 +53,9 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/mutex.h>
+#include <linux/overflow.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -71,6 +83,7 @@ enum hvsim_knob {
 	HVSIM_KNOB_POST_FAIL,
 	HVSIM_KNOB_REORDER,
 	HVSIM_KNOB_LATE_SUBCHANNEL,
+	HVSIM_KNOB_OVERSIZE,
 	HVSIM_KNOBS,
 };
 
@@ -88,6 +101,7 @@ static const char *const hvsim_knob_names[HVSIM_KNOBS] = {
 	[HVSIM_KNOB_POST_FAIL] = "post_fail",
 	[HVSIM_KNOB_REORDER] = "reorder",
 	[HVSIM_KNOB_LATE_SUBCHANNEL] = "late_subchannel",
+	[HVSIM_KNOB_OVERSIZE] = "oversize",
 };
 
 /* ring_corrupt modes, by name ("none" is not accepted). */
@@ -350,6 +364,218 @@ void hvsim_fault_corrupt_ring(struct hvsim_dev *dev, enum hvsim_corrupt mode)
 		ret ? ", packet not written" : "");
 }
 
+/*
+ * The open channel of @relid, for a knob that needs one; hvsim_mutex held.
+ * Returns -ENOENT if no device has @relid, -EBADFD if it is not open.
+ */
+static int hvsim_fault_open_dev(u32 relid, struct hvsim_dev **devp)
+{
+	struct hvsim_dev *dev = hvsim_dev_by_relid(relid);
+
+	if (!dev)
+		return -ENOENT;
+	if (dev->state != HVSIM_DEV_OPEN)
+		return -EBADFD;
+	*devp = dev;
+	return 0;
+}
+
+/*
+ * bogus_relid: RESCIND_CHANNELOFFER and OPENCHANNEL_RESULT (open id
+ * @relid, status 0) for a relid no device has, as a confused host could.
+ * -ENOTCONN before the guest asked for offers, -EBUSY if a device has
+ * @relid.
+ */
+static int hvsim_fault_bogus_relid(u32 relid)
+{
+	struct vmbus_msg_rescind_offer rescind = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
+		.child_relid = cpu_to_le32(relid),
+	};
+	struct vmbus_msg_open_result res = {
+		.hdr.type = cpu_to_le32(VMBUS_MSG_OPENCHANNEL_RESULT),
+		.child_relid = cpu_to_le32(relid),
+		.open_id = cpu_to_le32(relid),
+		.status = cpu_to_le32(VMBUS_MSG_STATUS_SUCCESS),
+	};
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	if (!hvsim_server_offers_out()) {
+		ret = -ENOTCONN;
+	} else if (hvsim_relid_in_use(relid)) {
+		ret = -EBUSY;
+	} else {
+		hvsim_send(&rescind, sizeof(rescind));
+		hvsim_send(&res, sizeof(res));
+		atomic64_add(2, &hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/*
+ * dup_offer: the OFFERCHANNEL of an offered or open device again under
+ * its relid, then under the lowest free relid (not reserved: the guest
+ * must refuse it, as the instance GUID is that of a primary channel it
+ * has). -ENOTCONN before the guest asked for offers, -ENOENT if no
+ * offered or open device has @relid, -ENOSPC without a free relid.
+ */
+static int hvsim_fault_dup_offer(u32 relid)
+{
+	struct vmbus_msg_offer_channel offer;
+	struct hvsim_dev *dev;
+	u32 other;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	dev = hvsim_dev_by_relid(relid);
+	other = hvsim_relid_lowest_free();
+	if (!hvsim_server_offers_out()) {
+		ret = -ENOTCONN;
+	} else if (!dev || (dev->state != HVSIM_DEV_OFFERED &&
+			    dev->state != HVSIM_DEV_OPEN)) {
+		ret = -ENOENT;
+	} else if (other >= VMBUS_MSG_RELID_LIMIT) {
+		ret = -ENOSPC;
+	} else {
+		hvsim_offer_msg(dev, dev->relid, &offer);
+		hvsim_send(&offer, sizeof(offer));
+		hvsim_offer_msg(dev, other, &offer);
+		hvsim_send(&offer, sizeof(offer));
+		atomic64_add(2, &hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/*
+ * unknown_type: a message of any @type, its body zero, as long as the
+ * type's base struct (16 bytes for a type the table does not know).
+ * -ENOTCONN while no guest is connected.
+ */
+static int hvsim_fault_send_type(u32 type)
+{
+	const struct vmbus_chmsg_info *info = vmbus_chmsg_info(type);
+	u8 msg[VMBUS_MSG_MAX_SIZE] = {};
+	struct vmbus_msg_hdr hdr = { .type = cpu_to_le32(type) };
+	u32 size = 16;
+	int ret = 0;
+
+	if (info)
+		size = clamp_t(u32, info->size, sizeof(hdr), sizeof(msg));
+	memcpy(msg, &hdr, sizeof(hdr));
+	mutex_lock(&hvsim_mutex);
+	if (!hvsim_server_version()) {
+		ret = -ENOTCONN;
+	} else {
+		hvsim_send(msg, size);
+		atomic64_inc(&hvsim_faults.injected);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/*
+ * ring_corrupt: the channel's work item corrupts the host-to-guest ring
+ * (hvsim_fault_corrupt_ring()), signals the guest and stops serving the
+ * channel (state "broken") until it closes. -ENOENT if no device has
+ * @relid, -EBADFD if its channel is not open.
+ */
+static int hvsim_fault_ring_corrupt(u32 relid, enum hvsim_corrupt mode)
+{
+	struct hvsim_dev *dev;
+	int ret;
+
+	mutex_lock(&hvsim_mutex);
+	ret = hvsim_fault_open_dev(relid, &dev);
+	if (!ret) {
+		WRITE_ONCE(dev->corrupt, mode);
+		hvsim_chan_kick(dev);
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/*
+ * stall: stop draining @relid's guest-to-host ring (it stays stalled
+ * across close and open), or with 0 resume every stalled device. -ENOENT
+ * if no device has @relid.
+ */
+static int hvsim_fault_stall(u32 relid)
+{
+	struct hvsim_dev *dev;
+	int ret = 0;
+
+	mutex_lock(&hvsim_mutex);
+	if (!relid) {
+		for (dev = hvsim_dev_next(NULL); dev; dev = hvsim_dev_next(dev)) {
+			if (!READ_ONCE(dev->stalled))
+				continue;
+			WRITE_ONCE(dev->stalled, false);
+			if (dev->state == HVSIM_DEV_OPEN)
+				hvsim_chan_kick(dev);
+		}
+	} else {
+		dev = hvsim_dev_by_relid(relid);
+		if (dev)
+			WRITE_ONCE(dev->stalled, true);
+		else
+			ret = -ENOENT;
+	}
+	mutex_unlock(&hvsim_mutex);
+	return ret;
+}
+
+/*
+ * oversize: one well-formed in-band packet of @bytes bytes (descriptor
+ * included; len8 = @bytes / 8, offset8 = 2, no flags, transaction id 0,
+ * zero payload) into the open channel's host-to-guest ring, longer than
+ * any packet its device protocol has. It goes through the channel's
+ * outbox, so the channel's work item (or tasklet) writes it as it writes
+ * every host-initiated packet, waiting for ring space and signalling the
+ * guest by the ring rules. -EINVAL for @bytes not a multiple of 8, below
+ * a descriptor or beyond what len8 can say; -EMSGSIZE if the ring could
+ * never hold it; -ENOENT, -EBADFD as ring_corrupt; -ENOSPC with the
+ * outbox full; -ENOMEM.
+ */
+static int hvsim_fault_oversize(u32 relid, u32 bytes)
+{
+	struct vmbus_pkt_desc d = {
+		.type = cpu_to_le16(VMBUS_PKT_DATA_INBAND),
+		.offset8 = cpu_to_le16(VMBUS_PKT_MIN_OFFSET8),
+		.len8 = cpu_to_le16(bytes / VMBUS_PKT_ALIGN),
+	};
+	struct hvsim_outpkt *o;
+	struct hvsim_dev *dev;
+	int ret;
+
+	if (bytes < sizeof(d) || bytes % VMBUS_PKT_ALIGN ||
+	    bytes / VMBUS_PKT_ALIGN > U16_MAX)
+		return -EINVAL;
+	o = kvzalloc(struct_size(o, data, bytes), GFP_KERNEL);
+	if (!o)
+		return -ENOMEM;
+	o->len = bytes;
+	memcpy(o->data, &d, sizeof(d));
+	mutex_lock(&hvsim_mutex);
+	ret = hvsim_fault_open_dev(relid, &dev);
+	/* The ring's size is set at open, under the mutex. */
+	if (!ret && bytes + sizeof(struct vmbus_pkt_trailer) >= dev->chan.out.size)
+		ret = -EMSGSIZE;
+	if (!ret)
+		ret = hvsim_chan_queue(dev, o);
+	mutex_unlock(&hvsim_mutex);
+	if (ret) {
+		kvfree(o);
+		return ret;
+	}
+	atomic64_inc(&hvsim_faults.oversize_packets);
+	pr_info("fault: relid %u: %u-byte packet queued for the guest\n",
+		relid, bytes);
+	return 0;
+}
+
 static int hvsim_faults_stats_show(struct seq_file *m, void *v)
 {
 	struct hvsim_faults *f = &hvsim_faults;
@@ -369,6 +595,8 @@ static int hvsim_faults_stats_show(struct seq_file *m, void *v)
 		   atomic64_read(&f->rings_corrupted));
 	seq_printf(m, "posts_failed %lld\n", atomic64_read(&f->posts_failed));
 	seq_printf(m, "responses_held %lld\n", atomic64_read(&f->held_count));
+	seq_printf(m, "oversize_packets %lld\n",
+		   atomic64_read(&f->oversize_packets));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(hvsim_faults_stats);
@@ -438,7 +666,19 @@ static int hvsim_knob_corrupt(u32 relid, const char *arg)
 		if (mode <= HVSIM_CORRUPT_NONE)
 			return -EINVAL;
 	}
-	return hvsim_server_ring_corrupt(relid, mode);
+	return hvsim_fault_ring_corrupt(relid, mode);
+}
+
+/* "RELID BYTES". */
+static int hvsim_knob_oversize(u32 relid, const char *arg)
+{
+	u32 bytes;
+	int ret;
+
+	if (!arg)
+		return -EINVAL;
+	ret = kstrtou32(arg, 0, &bytes);
+	return ret ? ret : hvsim_fault_oversize(relid, bytes);
 }
 
 static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
@@ -448,19 +688,22 @@ static int hvsim_knob_set(enum hvsim_knob knob, u32 val, const char *arg)
 	int ret = 0;
 
 	if (arg && knob != HVSIM_KNOB_RING_CORRUPT &&
-	    knob != HVSIM_KNOB_DROP_RESPONSES && knob != HVSIM_KNOB_POST_FAIL)
+	    knob != HVSIM_KNOB_DROP_RESPONSES && knob != HVSIM_KNOB_POST_FAIL &&
+	    knob != HVSIM_KNOB_OVERSIZE)
 		return -EINVAL;
 	switch (knob) {
 	case HVSIM_KNOB_BOGUS_RELID:
-		return hvsim_server_bogus_relid(val);
+		return hvsim_fault_bogus_relid(val);
 	case HVSIM_KNOB_DUP_OFFER:
-		return hvsim_server_dup_offer(val);
+		return hvsim_fault_dup_offer(val);
 	case HVSIM_KNOB_UNKNOWN_TYPE:
-		return hvsim_server_send_type(val);
+		return hvsim_fault_send_type(val);
 	case HVSIM_KNOB_RING_CORRUPT:
 		return hvsim_knob_corrupt(val, arg);
 	case HVSIM_KNOB_STALL:
-		return hvsim_server_stall(val);
+		return hvsim_fault_stall(val);
+	case HVSIM_KNOB_OVERSIZE:
+		return hvsim_knob_oversize(val, arg);
 	case HVSIM_KNOB_LATE_SUBCHANNEL:
 		return hvsim_server_rescind_then(val, true);
 	case HVSIM_KNOB_REORDER:
@@ -572,6 +815,7 @@ void hvsim_faults_debugfs(struct dentry *parent)
 		case HVSIM_KNOB_RING_CORRUPT:
 		case HVSIM_KNOB_STALL:
 		case HVSIM_KNOB_LATE_SUBCHANNEL:
+		case HVSIM_KNOB_OVERSIZE:
 			mode = 0200;
 			break;
 		default:

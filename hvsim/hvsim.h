@@ -2,8 +2,10 @@
 /*
  * hvsim internals shared between its files: the simulated hypervisor
  * (hv.c), the VMBus server (server.c), GPADLs (gpadl.c), channels and
- * their rings (channel.c), the monitor pages (mnf.c) and the devices
- * behind them (echo.c).
+ * their rings (channel.c), the monitor pages (mnf.c), the devices behind
+ * them (echo.c, storage.c, ic_*.c), the fault knobs above the server and
+ * the channels (faults.c) and the module with its class table
+ * (hvsim_main.c).
  *
  * Locking, for every file:
  *
@@ -347,6 +349,7 @@ enum hvsim_corrupt {
  * @post_fail: guest posts still to refuse (post_fail).
  * @post_fail_type: only posts of this message type; 0 for any.
  * @posts_failed: guest posts refused.
+ * @oversize_packets: oversized packets queued for the guest.
  *
  * Fields marked "mutex" are read and written under hvsim_mutex (the
  * outgoing message path holds it); the others are atomics or
@@ -374,6 +377,7 @@ struct hvsim_faults {
 	atomic_t post_fail;
 	u32 post_fail_type;
 	atomic64_t posts_failed;
+	atomic64_t oversize_packets;
 };
 
 /* Longest delay_ms accepted: a work item or the mutex holder sleeps it. */
@@ -406,8 +410,7 @@ void hvsim_hv_guest_crash(void);
 u64 hvsim_hv_ref_counter(void);
 
 /* server.c: connection, offers, channel messages. */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,
-		      const char *devices);
+int hvsim_server_init(u32 max_version);
 void hvsim_server_exit(void);
 int hvsim_server_post(u32 conn_id, const void *payload, u32 size);
 int hvsim_server_signal(u32 conn_id);
@@ -416,19 +419,21 @@ int hvsim_server_set_max_version(u32 version);
 u32 hvsim_server_max_version(void);
 void hvsim_send(const void *msg, size_t size);
 bool hvsim_vp_valid(u32 vp);
-int hvsim_server_add_device(const char *name, bool mnf);
+int hvsim_server_add_device(const struct hvsim_dev_class *cls, bool mnf);
 int hvsim_server_add_subchannels(u32 relid, u32 count);
 int hvsim_server_rescind(u32 relid);
 int hvsim_server_rescind_then(u32 relid, bool late_subchannel);
 void hvsim_server_show_devices(struct seq_file *m);
 void hvsim_server_show_stats(struct seq_file *m);
-int hvsim_server_bogus_relid(u32 relid);
-int hvsim_server_dup_offer(u32 relid);
-int hvsim_server_send_type(u32 type);
-int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode);
-int hvsim_server_stall(u32 relid);
 int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count);
-void hvsim_server_class_debugfs(struct dentry *root);
+/* server.c, for faults.c: primitives; hvsim_mutex held. */
+struct hvsim_dev *hvsim_dev_by_relid(u32 relid);
+struct hvsim_dev *hvsim_dev_next(struct hvsim_dev *dev);
+bool hvsim_server_offers_out(void);
+bool hvsim_relid_in_use(u32 relid);
+u32 hvsim_relid_lowest_free(void);
+void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
+		     struct vmbus_msg_offer_channel *offer);
 
 /* gpadl.c: GPADL assembly, mapping and teardown. */
 void *hvsim_map_pfns(const u64 *pfns, u32 npfn, struct page ***pagesp);
@@ -450,6 +455,7 @@ void hvsim_chan_bh(struct tasklet_struct *t);
 void hvsim_chan_kick(struct hvsim_dev *dev);
 bool hvsim_chan_fast(const struct hvsim_dev *dev);
 int hvsim_chan_signal(u32 conn_id);
+int hvsim_chan_queue(struct hvsim_dev *dev, struct hvsim_outpkt *o);
 int hvsim_dev_post(struct hvsim_dev *dev, const void *pkt, u32 len);
 u32 hvsim_pkt_inband(u8 *buf, u16 type, u16 flags, u64 trans_id,
 		     const void *payload, u32 len);
@@ -466,7 +472,7 @@ void hvsim_mnf_chan_open(void);
 void hvsim_mnf_chan_close(void);
 void hvsim_mnf_show_stats(struct seq_file *m);
 
-/* faults.c: fault knobs. */
+/* faults.c: fault knobs, above the server and the channels. */
 void hvsim_faults_debugfs(struct dentry *parent);
 bool hvsim_fault_outgoing(const void *msg, u32 size, u32 *len, u32 *claimed);
 bool hvsim_fault_completion(bool may_sleep);

@@ -33,6 +33,7 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -56,6 +57,77 @@ module_param(devices, charp, 0444);
 MODULE_PARM_DESC(devices, "More devices offered at load: class names, comma-separated");
 
 static struct dentry *hvsim_debugfs;
+
+/* The device classes hvsim offers: add_device and devices= name them. */
+static const struct hvsim_dev_class *const hvsim_classes[] = {
+	&hvsim_echo_class,
+	&hvsim_scsi_class,
+	&hvsim_ide_class,
+	&hvsim_heartbeat_class,
+	&hvsim_shutdown_class,
+	&hvsim_timesync_class,
+	&hvsim_kvp_class,
+	&hvsim_vss_class,
+};
+
+/* Add a device of the class called @name; -EINVAL for no such class. */
+static int hvsim_add_device(const char *name, bool monitored)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++)
+		if (!strcmp(name, hvsim_classes[i]->name))
+			return hvsim_server_add_device(hvsim_classes[i],
+						       monitored);
+	return -EINVAL;
+}
+
+/*
+ * The devices of the module parameters: echo_devices echo devices, then
+ * the classes named in devices, in that order.
+ */
+static int hvsim_add_load_devices(void)
+{
+	char *list, *pos, *name;
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < echo_devices; i++) {
+		ret = hvsim_server_add_device(&hvsim_echo_class, mnf);
+		if (ret)
+			return ret;
+	}
+	list = kstrdup(devices ? devices : "", GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	pos = list;
+	while ((name = strsep(&pos, ",")) != NULL) {
+		name = strim(name);
+		if (!*name)
+			continue;
+		ret = hvsim_add_device(name, false);
+		if (ret) {
+			pr_err("devices: cannot add '%s' (%d)\n", name, ret);
+			break;
+		}
+	}
+	kfree(list);
+	return ret;
+}
+
+/* Each class with a debugfs hook gets hvsim/<class name>/. */
+static void hvsim_class_debugfs(struct dentry *root)
+{
+	struct dentry *dir;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++) {
+		if (!hvsim_classes[i]->debugfs)
+			continue;
+		dir = debugfs_create_dir(hvsim_classes[i]->name, root);
+		hvsim_classes[i]->debugfs(dir);
+	}
+}
 
 static int hvsim_version_show(struct seq_file *m, void *v)
 {
@@ -155,7 +227,7 @@ static ssize_t hvsim_add_device_write(struct file *file,
 			return -EINVAL;
 		monitored = true;
 	}
-	ret = hvsim_server_add_device(name, monitored);
+	ret = hvsim_add_device(name, monitored);
 	return ret ? ret : len;
 }
 
@@ -251,7 +323,12 @@ static int __init hvsim_init(void)
 	ret = hvsim_hv_init();
 	if (ret)
 		return ret;
-	ret = hvsim_server_init(version, echo_devices, mnf, devices);
+	ret = hvsim_server_init(version);
+	if (!ret) {
+		ret = hvsim_add_load_devices();
+		if (ret)
+			hvsim_server_exit();
+	}
 	if (ret) {
 		pr_err("cannot start the VMBus server (max_version %s, %u echo devices): %d\n",
 		       max_version, echo_devices, ret);
@@ -273,7 +350,7 @@ static int __init hvsim_init(void)
 	debugfs_create_file("rescind", 0200, hvsim_debugfs, NULL,
 			    &hvsim_rescind_fops);
 	hvsim_faults_debugfs(hvsim_debugfs);
-	hvsim_server_class_debugfs(hvsim_debugfs);
+	hvsim_class_debugfs(hvsim_debugfs);
 	debugfs_create_file("platform_kexec", 0200, hvsim_debugfs, NULL,
 			    &hvsim_platform_fops);
 	debugfs_create_file("platform_crash", 0200, hvsim_debugfs, (void *)1,

@@ -39,7 +39,6 @@
 
 #include <linux/bitmap.h>
 #include <linux/cpumask.h>
-#include <linux/debugfs.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -60,18 +59,6 @@ static const u32 hvsim_versions[] = {
 	VMBUS_PROTO_V5_0, VMBUS_PROTO_V4_1, VMBUS_PROTO_V4_0,
 	VMBUS_PROTO_V3_0, VMBUS_PROTO_V2_4, VMBUS_PROTO_V1_1,
 	VMBUS_PROTO_V0_13,
-};
-
-/* The device classes debugfs add_device knows. */
-static const struct hvsim_dev_class *const hvsim_classes[] = {
-	&hvsim_echo_class,
-	&hvsim_scsi_class,
-	&hvsim_ide_class,
-	&hvsim_heartbeat_class,
-	&hvsim_shutdown_class,
-	&hvsim_timesync_class,
-	&hvsim_kvp_class,
-	&hvsim_vss_class,
 };
 
 /* Serialises the server: message handling, debugfs control, init, exit. */
@@ -288,19 +275,79 @@ static void hvsim_refuse(const char *what, u32 relid)
 	pr_warn_ratelimited("refused %s (relid %u)\n", what, relid);
 }
 
-static struct hvsim_dev *hvsim_dev_by_relid(u32 relid)
+/**
+ * hvsim_dev_by_relid() - The device that holds a relid.
+ * @relid: the relid; 0 matches nothing.
+ *
+ * Context: hvsim_mutex held.
+ * Return: the device offered, open or rescinded under @relid, or NULL.
+ */
+struct hvsim_dev *hvsim_dev_by_relid(u32 relid)
 {
 	struct hvsim_dev *dev;
 
+	lockdep_assert_held(&hvsim_mutex);
 	list_for_each_entry(dev, &hvsim_srv.devices, node)
 		if (relid && dev->relid == relid)
 			return dev;
 	return NULL;
 }
 
-/* Build the OFFERCHANNEL of @dev under @relid. */
-static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
-			    struct vmbus_msg_offer_channel *offer)
+/**
+ * hvsim_dev_next() - Walk the devices in the order they were added.
+ * @dev: the device before, or NULL for the first.
+ *
+ * Context: hvsim_mutex held across the whole walk.
+ * Return: the next device, or NULL after the last.
+ */
+struct hvsim_dev *hvsim_dev_next(struct hvsim_dev *dev)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	if (!dev)
+		return list_first_entry_or_null(&hvsim_srv.devices,
+						struct hvsim_dev, node);
+	if (list_is_last(&dev->node, &hvsim_srv.devices))
+		return NULL;
+	return list_next_entry(dev, node);
+}
+
+/**
+ * hvsim_relid_in_use() - Does a device hold this relid?
+ * @relid: any value.
+ *
+ * Context: hvsim_mutex held.
+ * Return: true while @relid is offered, open, or rescinded and not yet
+ * released.
+ */
+bool hvsim_relid_in_use(u32 relid)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	return relid < VMBUS_MSG_RELID_LIMIT && test_bit(relid, hvsim_srv.relids);
+}
+
+/**
+ * hvsim_relid_lowest_free() - The relid the next offer would get.
+ *
+ * Context: hvsim_mutex held.
+ * Return: the lowest free relid from 1, or %VMBUS_MSG_RELID_LIMIT when
+ * every relid is taken.
+ */
+u32 hvsim_relid_lowest_free(void)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	return find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
+}
+
+/**
+ * hvsim_offer_msg() - Build a device's OFFERCHANNEL.
+ * @dev: the device.
+ * @relid: the relid to offer it under (its own, or another for a fault).
+ * @offer: the message, filled in whole.
+ *
+ * Context: hvsim_mutex held.
+ */
+void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
+		     struct vmbus_msg_offer_channel *offer)
 {
 	memset(offer, 0, sizeof(*offer));
 	offer->hdr.type = cpu_to_le32(VMBUS_MSG_OFFERCHANNEL);
@@ -329,6 +376,18 @@ static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
 	offer->connection_id = cpu_to_le32(HVSIM_CONN_ID(relid));
 }
 
+/**
+ * hvsim_server_offers_out() - Is a guest connected and past REQUESTOFFERS?
+ *
+ * Context: hvsim_mutex held.
+ * Return: true once the offers went out on this connection.
+ */
+bool hvsim_server_offers_out(void)
+{
+	lockdep_assert_held(&hvsim_mutex);
+	return hvsim_srv.version && hvsim_srv.offers_sent;
+}
+
 /*
  * Give @dev the lowest free relid and offer it. Relids come back only with
  * RELID_RELEASED or UNLOAD, so the guest never sees one reused early.
@@ -336,9 +395,8 @@ static void hvsim_offer_msg(const struct hvsim_dev *dev, u32 relid,
 static int hvsim_offer(struct hvsim_dev *dev)
 {
 	struct vmbus_msg_offer_channel offer;
-	unsigned long relid;
+	u32 relid = hvsim_relid_lowest_free();
 
-	relid = find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
 	if (relid >= VMBUS_MSG_RELID_LIMIT) {
 		pr_warn_ratelimited("out of relids\n");
 		return -ENOSPC;
@@ -736,26 +794,6 @@ int hvsim_dev_request_subchannels(struct hvsim_dev *dev, u32 count)
 	return 0;
 }
 
-/**
- * hvsim_server_class_debugfs() - Give each device class its control files.
- * @root: hvsim's debugfs directory; each class with a debugfs hook gets
- *	@root/<class name>/.
- *
- * Context: process context, module init.
- */
-void hvsim_server_class_debugfs(struct dentry *root)
-{
-	struct dentry *dir;
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++) {
-		if (!hvsim_classes[i]->debugfs)
-			continue;
-		dir = debugfs_create_dir(hvsim_classes[i]->name, root);
-		hvsim_classes[i]->debugfs(dir);
-	}
-}
-
 /* A new device of class @cls, not on the list, no instance GUID yet. */
 static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 					 bool mnf)
@@ -778,7 +816,7 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 
 /**
  * hvsim_server_add_device() - Add a device, hot-plugged if a guest is there.
- * @name: device class name ("echo").
+ * @cls: its class.
  * @mnf: offer it with a monitor id (monitored notification) when the
  *	guest gave monitor pages and an id is free.
  *
@@ -787,21 +825,14 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
  * REQUESTOFFERS.
  *
  * Context: process context; takes hvsim_mutex.
- * Return: 0, -EINVAL for an unknown class, -ENOSPC when hvsim holds
- * %HVSIM_MAX_DEVICES devices or has no free relid, -ENOMEM.
+ * Return: 0, -ENOSPC when hvsim holds %HVSIM_MAX_DEVICES devices or has
+ * no free relid, -ENOMEM.
  */
-int hvsim_server_add_device(const char *name, bool mnf)
+int hvsim_server_add_device(const struct hvsim_dev_class *cls, bool mnf)
 {
-	const struct hvsim_dev_class *cls = NULL;
 	struct hvsim_dev *dev;
-	unsigned int i;
 	int ret = 0;
 
-	for (i = 0; i < ARRAY_SIZE(hvsim_classes); i++)
-		if (!strcmp(name, hvsim_classes[i]->name))
-			cls = hvsim_classes[i];
-	if (!cls)
-		return -EINVAL;
 	dev = hvsim_dev_alloc(cls, mnf);
 	if (!dev)
 		return -ENOMEM;
@@ -819,7 +850,7 @@ int hvsim_server_add_device(const char *name, bool mnf)
 		}
 		list_add_tail(&dev->node, &hvsim_srv.devices);
 		hvsim_srv.ndevices++;
-		if (hvsim_srv.version && hvsim_srv.offers_sent)
+		if (hvsim_server_offers_out())
 			ret = hvsim_offer(dev);
 		if (ret) {
 			list_del(&dev->node);
@@ -980,188 +1011,6 @@ int hvsim_server_rescind_then(u32 relid, bool late_subchannel)
 	return ret;
 }
 
-/* Is a guest connected and past REQUESTOFFERS? Caller holds the mutex. */
-static bool hvsim_offers_out(void)
-{
-	return hvsim_srv.version && hvsim_srv.offers_sent;
-}
-
-/**
- * hvsim_server_bogus_relid() - Fault: messages naming a relid not in use.
- * @relid: any value but a relid hvsim has given a device.
- *
- * Sends RESCIND_CHANNELOFFER and OPENCHANNEL_RESULT (open id @relid,
- * status 0) for @relid, as a confused host could.
- *
- * Context: process context; takes hvsim_mutex.
- * Return: 0, -ENOTCONN before the guest asked for offers, -EBUSY if a
- * device has @relid.
- */
-int hvsim_server_bogus_relid(u32 relid)
-{
-	struct vmbus_msg_rescind_offer rescind = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_RESCIND_CHANNELOFFER),
-		.child_relid = cpu_to_le32(relid),
-	};
-	struct vmbus_msg_open_result res = {
-		.hdr.type = cpu_to_le32(VMBUS_MSG_OPENCHANNEL_RESULT),
-		.child_relid = cpu_to_le32(relid),
-		.open_id = cpu_to_le32(relid),
-		.status = cpu_to_le32(VMBUS_MSG_STATUS_SUCCESS),
-	};
-	int ret = 0;
-
-	mutex_lock(&hvsim_mutex);
-	if (!hvsim_offers_out()) {
-		ret = -ENOTCONN;
-	} else if (relid < VMBUS_MSG_RELID_LIMIT &&
-		   test_bit(relid, hvsim_srv.relids)) {
-		ret = -EBUSY;
-	} else {
-		hvsim_send(&rescind, sizeof(rescind));
-		hvsim_send(&res, sizeof(res));
-		atomic64_add(2, &hvsim_faults.injected);
-	}
-	mutex_unlock(&hvsim_mutex);
-	return ret;
-}
-
-/**
- * hvsim_server_dup_offer() - Fault: offer a device the guest has again.
- * @relid: an offered or open device.
- *
- * Sends the device's OFFERCHANNEL again under the same relid, then under
- * the lowest free relid (not reserved: the guest must refuse it, as the
- * instance GUID is that of a primary channel it has).
- *
- * Context: process context; takes hvsim_mutex.
- * Return: 0, -ENOTCONN before the guest asked for offers, -ENOENT if no
- * offered or open device has @relid, -ENOSPC without a free relid.
- */
-int hvsim_server_dup_offer(u32 relid)
-{
-	struct vmbus_msg_offer_channel offer;
-	struct hvsim_dev *dev;
-	unsigned long other;
-	int ret = 0;
-
-	mutex_lock(&hvsim_mutex);
-	dev = hvsim_dev_by_relid(relid);
-	other = find_next_zero_bit(hvsim_srv.relids, VMBUS_MSG_RELID_LIMIT, 1);
-	if (!hvsim_offers_out()) {
-		ret = -ENOTCONN;
-	} else if (!dev || (dev->state != HVSIM_DEV_OFFERED &&
-			    dev->state != HVSIM_DEV_OPEN)) {
-		ret = -ENOENT;
-	} else if (other >= VMBUS_MSG_RELID_LIMIT) {
-		ret = -ENOSPC;
-	} else {
-		hvsim_offer_msg(dev, dev->relid, &offer);
-		hvsim_send(&offer, sizeof(offer));
-		hvsim_offer_msg(dev, other, &offer);
-		hvsim_send(&offer, sizeof(offer));
-		atomic64_add(2, &hvsim_faults.injected);
-	}
-	mutex_unlock(&hvsim_mutex);
-	return ret;
-}
-
-/**
- * hvsim_server_send_type() - Fault: a message of any type.
- * @type: the type field; the body is zero, as long as the type's base
- *	struct (16 bytes for a type the table does not know).
- *
- * Context: process context; takes hvsim_mutex.
- * Return: 0, or -ENOTCONN while no guest is connected.
- */
-int hvsim_server_send_type(u32 type)
-{
-	const struct vmbus_chmsg_info *info = vmbus_chmsg_info(type);
-	u8 msg[VMBUS_MSG_MAX_SIZE] = {};
-	struct vmbus_msg_hdr hdr = { .type = cpu_to_le32(type) };
-	u32 size = 16;
-	int ret = 0;
-
-	if (info)
-		size = clamp_t(u32, info->size, sizeof(hdr), sizeof(msg));
-	memcpy(msg, &hdr, sizeof(hdr));
-	mutex_lock(&hvsim_mutex);
-	if (!hvsim_srv.version) {
-		ret = -ENOTCONN;
-	} else {
-		hvsim_send(msg, size);
-		atomic64_inc(&hvsim_faults.injected);
-	}
-	mutex_unlock(&hvsim_mutex);
-	return ret;
-}
-
-/**
- * hvsim_server_ring_corrupt() - Fault: corrupt an open channel's ring.
- * @relid: the channel.
- * @mode: what to corrupt (&enum hvsim_corrupt, not NONE).
- *
- * The channel's work item corrupts the host-to-guest ring, signals the
- * guest and stops serving the channel (state "broken") until it closes.
- *
- * Context: process context; takes hvsim_mutex.
- * Return: 0, -EINVAL for a bad mode, -ENOENT if no device has @relid,
- * -EBADFD if its channel is not open.
- */
-int hvsim_server_ring_corrupt(u32 relid, enum hvsim_corrupt mode)
-{
-	struct hvsim_dev *dev;
-	int ret = 0;
-
-	if (mode <= HVSIM_CORRUPT_NONE || mode >= HVSIM_CORRUPT_MODES)
-		return -EINVAL;
-	mutex_lock(&hvsim_mutex);
-	dev = hvsim_dev_by_relid(relid);
-	if (!dev) {
-		ret = -ENOENT;
-	} else if (dev->state != HVSIM_DEV_OPEN) {
-		ret = -EBADFD;
-	} else {
-		WRITE_ONCE(dev->corrupt, mode);
-		hvsim_chan_kick(dev);
-	}
-	mutex_unlock(&hvsim_mutex);
-	return ret;
-}
-
-/**
- * hvsim_server_stall() - Fault: stop or resume draining guest-to-host rings.
- * @relid: the device to stall (it stays stalled across close and open),
- *	or 0 to resume every stalled device.
- *
- * Context: process context; takes hvsim_mutex.
- * Return: 0, or -ENOENT if no device has @relid.
- */
-int hvsim_server_stall(u32 relid)
-{
-	struct hvsim_dev *dev;
-	int ret = 0;
-
-	mutex_lock(&hvsim_mutex);
-	if (!relid) {
-		list_for_each_entry(dev, &hvsim_srv.devices, node) {
-			if (!READ_ONCE(dev->stalled))
-				continue;
-			WRITE_ONCE(dev->stalled, false);
-			if (dev->state == HVSIM_DEV_OPEN)
-				hvsim_chan_kick(dev);
-		}
-	} else {
-		dev = hvsim_dev_by_relid(relid);
-		if (dev)
-			WRITE_ONCE(dev->stalled, true);
-		else
-			ret = -ENOENT;
-	}
-	mutex_unlock(&hvsim_mutex);
-	return ret;
-}
-
 static const char *const hvsim_state_names[] = {
 	[HVSIM_DEV_IDLE] = "idle",
 	[HVSIM_DEV_OFFERED] = "offered",
@@ -1275,22 +1124,14 @@ int hvsim_server_set_max_version(u32 version)
 }
 
 /**
- * hvsim_server_init() - Start the VMBus server with its first devices.
+ * hvsim_server_init() - Start the VMBus server, with no devices yet.
  * @max_version: newest version to offer.
- * @echo_devices: echo devices to create (offered once a guest asks).
- * @mnf: offer them monitored (see hvsim_server_add_device()).
- * @devices: more devices, a comma-separated list of class names
- *	("heartbeat,kvp"); may be empty.
  *
  * Context: process context.
- * Return: 0, -EINVAL for an unknown version, -ENOSPC for too many
- * devices, -ENOMEM.
+ * Return: 0, -EINVAL for an unknown version, -ENOMEM.
  */
-int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,
-		      const char *devices)
+int hvsim_server_init(u32 max_version)
 {
-	char *list, *pos, *name;
-	unsigned int i;
 	int ret;
 
 	hvsim_mnf_init();
@@ -1303,35 +1144,7 @@ int hvsim_server_init(u32 max_version, unsigned int echo_devices, bool mnf,
 	if (ret)
 		return ret;
 	hvsim_wq = alloc_workqueue("hvsim", WQ_UNBOUND, 0);
-	if (!hvsim_wq)
-		return -ENOMEM;
-	for (i = 0; i < echo_devices; i++) {
-		ret = hvsim_server_add_device(hvsim_echo_class.name, mnf);
-		if (ret)
-			goto fail;
-	}
-	list = kstrdup(devices ? devices : "", GFP_KERNEL);
-	if (!list) {
-		ret = -ENOMEM;
-		goto fail;
-	}
-	pos = list;
-	while ((name = strsep(&pos, ",")) != NULL) {
-		name = strim(name);
-		if (!*name)
-			continue;
-		ret = hvsim_server_add_device(name, false);
-		if (ret) {
-			pr_err("devices: cannot add '%s' (%d)\n", name, ret);
-			break;
-		}
-	}
-	kfree(list);
-	if (!ret)
-		return 0;
-fail:
-	hvsim_server_exit();
-	return ret;
+	return hvsim_wq ? 0 : -ENOMEM;
 }
 
 /**

@@ -87,7 +87,7 @@ if stage test-kernel tests/vm/build-kernel.sh debug; then
 		hvsim_host hvsim_subchan reload faults tools cpu_hotplug \
 		tracepoints platform_unload storvsc_io storvsc_rescind \
 		storvsc_hotplug storvsc_ide hvsim_storage storvsc_faults \
-		ic_heartbeat ic_timesync ic_kvp ic_vss
+		ic_heartbeat ic_timesync ic_kvp ic_vss faults_oversize
 	# Ends with an orderly poweroff: a boot of its own, last.
 	stage vm-shutdown tests/vm/run.sh --kernel debug ic_shutdown
 	stage exports scripts/check-exports.sh "$kdir/obj" \

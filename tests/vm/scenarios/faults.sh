@@ -93,7 +93,7 @@ vm_check connected grep -qx 5.3 $dbg/hv_vmbus/version
 vm_check short-response-timeout sh -c "echo 2000 > /sys/module/hv_vmbus/parameters/response_timeout_ms"
 vm_check faults-dir-complete sh -c "cd $f && ls msg_truncate msg_oversize bogus_relid dup_offer \
 	unknown_type ring_corrupt delay_ms drop_responses drop_completions stall \
-	reorder late_subchannel post_fail stats"
+	oversize reorder late_subchannel post_fail stats"
 vm_check one-guest-device test "$(ndev)" -eq 1
 vm_check alive-at-start alive
 
