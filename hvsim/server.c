@@ -814,6 +814,32 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 	return dev;
 }
 
+/*
+ * Make the allocated @dev one of the server's devices and, if @offer,
+ * offer it now. On failure @dev is gone (freed, unlisted).
+ */
+static int hvsim_dev_publish(struct hvsim_dev *dev, bool offer)
+{
+	int ret;
+
+	lockdep_assert_held(&hvsim_mutex);
+	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
+		kfree(dev);
+		return -ENOSPC;
+	}
+	ret = hvsim_dev_create(dev);
+	if (ret) {
+		kfree(dev);
+		return ret;
+	}
+	list_add_tail(&dev->node, &hvsim_srv.devices);
+	hvsim_srv.ndevices++;
+	ret = offer ? hvsim_offer(dev) : 0;
+	if (ret)
+		hvsim_dev_free(dev);
+	return ret;
+}
+
 /**
  * hvsim_server_add_device() - Add a device, hot-plugged if a guest is there.
  * @cls: its class.
@@ -831,7 +857,7 @@ static struct hvsim_dev *hvsim_dev_alloc(const struct hvsim_dev_class *cls,
 int hvsim_server_add_device(const struct hvsim_dev_class *cls, bool mnf)
 {
 	struct hvsim_dev *dev;
-	int ret = 0;
+	int ret;
 
 	dev = hvsim_dev_alloc(cls, mnf);
 	if (!dev)
@@ -839,26 +865,7 @@ int hvsim_server_add_device(const struct hvsim_dev_class *cls, bool mnf)
 	guid_gen(&dev->instance);
 
 	mutex_lock(&hvsim_mutex);
-	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES) {
-		ret = -ENOSPC;
-		kfree(dev);
-	} else {
-		ret = hvsim_dev_create(dev);
-		if (ret) {
-			kfree(dev);
-			goto out;
-		}
-		list_add_tail(&dev->node, &hvsim_srv.devices);
-		hvsim_srv.ndevices++;
-		if (hvsim_server_offers_out())
-			ret = hvsim_offer(dev);
-		if (ret) {
-			list_del(&dev->node);
-			hvsim_srv.ndevices--;
-			hvsim_dev_destroy(dev);
-		}
-	}
-out:
+	ret = hvsim_dev_publish(dev, hvsim_server_offers_out());
 	mutex_unlock(&hvsim_mutex);
 	return ret;
 }
@@ -886,8 +893,6 @@ static int hvsim_offer_subchannel(struct hvsim_dev *dev)
 	int ret;
 
 	lockdep_assert_held(&hvsim_mutex);
-	if (hvsim_srv.ndevices >= HVSIM_MAX_DEVICES)
-		return -ENOSPC;
 	sub = hvsim_dev_alloc(dev->cls, dev->mnf);
 	if (!sub)
 		return -ENOMEM;
@@ -895,20 +900,10 @@ static int hvsim_offer_subchannel(struct hvsim_dev *dev)
 	sub->primary = dev;
 	sub->primary_relid = dev->relid;
 	sub->sub_index = dev->subchannels + 1;
-	ret = hvsim_dev_create(sub);
-	if (ret) {
-		kfree(sub);
-		return ret;
-	}
-	list_add_tail(&sub->node, &hvsim_srv.devices);
-	hvsim_srv.ndevices++;
-	ret = hvsim_offer(sub);
-	if (ret) {
-		hvsim_dev_free(sub);
-		return ret;
-	}
-	dev->subchannels++;
-	return 0;
+	ret = hvsim_dev_publish(sub, true);
+	if (!ret)
+		dev->subchannels++;
+	return ret;
 }
 
 /**
