@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Lumen KVP (key-value pair exchange), guest side. The host's requests
- * arrive on the KVP IC channel; this file parses them (hv_utils/kvp_msg.c)
+ * arrive on the KVP IC channel; this file parses them (lib/kvp_msg.c)
  * and hands each one to the user-space daemon (tools/kvp/lumen-kvpd)
  * through /dev/lumen_kvp (ABI: include/uapi/linux/lumen_kvp.h), then
  * answers the host with the daemon's reply.

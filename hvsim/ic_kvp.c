@@ -2,7 +2,7 @@
 /*
  * hvsim: the KVP (key-value pair exchange) IC, host side. Offered as
  * Hyper-V offers it (pipe mode; negotiation by ic_host.c with the host's
- * KVP message versions); requests are built by hv_utils/kvp_msg.c (the
+ * KVP message versions); requests are built by lib/kvp_msg.c (the
  * pure body code) exactly as Hyper-V sends them: the whole record of the
  * operation, UTF-16LE strings whose sizes count the NUL.
  *

@@ -2,7 +2,7 @@
 /*
  * hvsim: the VSS (backup) IC, host side. Offered as Hyper-V offers it
  * (pipe mode; negotiation by ic_host.c with framework 1.0/3.0 and the
- * host's VSS message versions); requests are built by hv_utils/kvp_msg.c.
+ * host's VSS message versions); requests are built by lib/kvp_msg.c.
  * A FREEZE carries %HVSIM_VSS_FREEZE_LEN body bytes, about the size of
  * Hyper-V's (operation header plus volume data), so the guest's receive
  * path sees a large message.

@@ -59,13 +59,13 @@
 
 #include <lumen/le.h>
 #include <lumen/ring.h>
+#include <lumen/vstor_req.h>
 #include <proto/guids.h>
 #include <proto/tlfs.h>
 #include <proto/vmbus_ring.h>
 #include <proto/vstor.h>
 #include "hvsim.h"
 #include "scsi_disk.h"
-#include "vstor_req.h"
 
 /* LUNs per SCSI controller. */
 #define HVSIM_STOR_LUNS_MAX	64

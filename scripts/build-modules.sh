@@ -21,7 +21,7 @@ rsync -a --delete --delete-excluded \
 	--include='/Kbuild' --include='/include/***' \
 	--include='/vmbus/***' --include='/hv_netvsc/***' \
 	--include='/hv_storvsc/***' --include='/hv_utils/***' \
-	--include='/hvsim/***' --include='/bench/***' \
+	--include='/hvsim/***' --include='/bench/***' --include='/lib/***' \
 	--include='/tests/' --include='/tests/kunit/***' \
 	--exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' --exclude='*' \
 	"$top/" "$out/"

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 TOP = Path(__file__).resolve().parent.parent
-MODULE_DIRS = ["vmbus", "hv_netvsc", "hv_storvsc", "hv_utils", "hvsim", "bench"]
+MODULE_DIRS = ["lib", "vmbus", "hv_netvsc", "hv_storvsc", "hv_utils", "hvsim",
+               "bench"]
 
 STRUCT_DEF = re.compile(r"^(struct|union) (\w+) \{")
 FUNC_DEF = re.compile(r"^(?!static\b)(?!#)[A-Za-z_][\w \*]*?\b(\w+)\((.*)$")

@@ -33,12 +33,12 @@
 #include <linux/workqueue.h>
 
 #include <lumen/chmsg.h>
+#include <lumen/hostmsg.h>
 #include <lumen/transport.h>
 #include <lumen/vmbus.h>
 #include <proto/vmbus_msg.h>
 #include "channel.h"
 #include "core.h"
-#include "hostmsg.h"
 #include "request.h"
 
 #define CREATE_TRACE_POINTS

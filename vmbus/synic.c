@@ -30,11 +30,11 @@
 #include <linux/ratelimit.h>
 #include <linux/string.h>
 
+#include <lumen/hostmsg.h>
 #include <lumen/transport.h>
 #include <proto/vmbus_msg.h>
 #include "channel.h"
 #include "core.h"
-#include "hostmsg.h"
 
 /**
  * struct vmbus_synic_cpu - One CPU's SynIC as the core sees it.

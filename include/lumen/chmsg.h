@@ -3,7 +3,7 @@
  * VMBus channel-message table and parser. One list describes every channel
  * message; hv_vmbus uses it to parse what the host sends, hvsim to parse
  * what the guest sends, and both to start the messages they encode. The
- * code is pure (vmbus/chmsg.c): no locks, no allocation, no logging.
+ * code is pure (lib/chmsg.c): no locks, no allocation, no logging.
  */
 #ifndef _LUMEN_CHMSG_H
 #define _LUMEN_CHMSG_H
@@ -206,7 +206,7 @@ struct vmbus_chmsg_info {
  * @raw: the message as bytes; %VMBUS_MSG_MAX_SIZE, so any message fits.
  *
  * One member per VMBUS_CHMSG_TABLE() row, named and typed as the row says
- * (vmbus/chmsg.c proves it at build time), then the longer forms. Bytes
+ * (lib/chmsg.c proves it at build time), then the longer forms. Bytes
  * past the received length are zero, so a longer form may be read
  * whenever the length covers the fields read.
  */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * KVP and VSS message bodies: pure code (hv_utils/kvp_msg.c) shared by
+ * KVP and VSS message bodies: pure code (lib/kvp_msg.c) shared by
  * hv_utils, hvsim, the KUnit suite and the userspace tests and fuzzer.
  * No locks, no allocation, no logging; the caller owns every buffer.
  * Wire layouts are in <proto/ic.h>; the framing around these bodies is

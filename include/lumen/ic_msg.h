@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * IC (integration component) message framing, version negotiation and the
- * heartbeat, shutdown and time sync bodies: pure code (hv_utils/ic_msg.c)
+ * heartbeat, shutdown and time sync bodies: pure code (lib/ic_msg.c)
  * shared by hv_utils, hvsim, the KUnit suites and the userspace tests and
  * fuzzers. No locks, no allocation, no logging; the caller owns every
  * buffer. Wire layouts are in <proto/ic.h>.

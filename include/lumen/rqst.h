@@ -3,8 +3,9 @@
  * Per-channel transaction-id table: maps the ids the guest puts in its
  * requests back to the guest's own cookies when the host's completions
  * arrive, so a host-supplied id is never used as a pointer. Pure code
- * shared by hv_vmbus, hvsim, the KUnit suites and the userspace tests and
- * fuzzers. No locks, no allocation, no logging; the caller owns the memory.
+ * (lib/rqst.c) linked into hv_storvsc, and used by the KUnit suite and the
+ * userspace tests and fuzzer. No locks, no allocation, no logging; the
+ * caller owns the memory.
  */
 #ifndef _LUMEN_RQST_H
 #define _LUMEN_RQST_H

@@ -2,7 +2,7 @@
 /*
  * VSTOR packet builders and parsers for the guest end of a storvsc
  * channel, and the mapping of a SCSI request's completion to a SCSI
- * midlayer result. Pure code (hv_storvsc/vstor_msg.c): no locks, no
+ * midlayer result. Pure code (lib/vstor_msg.c): no locks, no
  * allocation, no logging, no global state. hv_storvsc uses it; KUnit and
  * the userspace tests and fuzzer compile private copies. hvsim's storage
  * host parses guest requests itself.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness: the VMBus channel-message parser (vmbus/chmsg.c).
+ * libFuzzer harness: the VMBus channel-message parser (lib/chmsg.c).
  *
  * Input: byte 0 picks the direction (low two bits, so the invalid values 0
  * and 3 are tried too), bytes 1..4 the negotiated version (little-endian,
@@ -16,8 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/chmsg.c"
+#include "../../lib/chmsg.c"
 
 static void fuzz_chmsg_check_ok(const struct vmbus_chmsg *out, const u8 *msg,
 				size_t len, u32 dir, u32 version)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness for vmbus/gpadl_msg.c. The first input byte picks a mode.
+ * libFuzzer harness for lib/gpadl_msg.c. The first input byte picks a mode.
  *
  * Even: host-side assembly. Bytes 1-2 give the PFN array capacity (at most
  * GF_CAP); the rest is a sequence of length-prefixed chunks (one length
@@ -29,8 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/gpadl_msg.c"
+#include "../../lib/gpadl_msg.c"
 #include "fuzz_util.h"
 
 #define GF_CAP		(VMBUS_MSG_GPADL_MAX_PFNS + 2)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer harness: the host-input glue outside the channel-message parser
- * (vmbus/hostmsg.c), driven the way synic.c's message tasklet and
+ * (lib/hostmsg.c), driven the way synic.c's message tasklet and
  * connection.c's dispatch drive it, against a model hypervisor.
  *
  * The model hypervisor queues the input's messages for SINT 2 and follows
@@ -43,9 +43,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/chmsg.c"
-#include "../../vmbus/hostmsg.c"
+#include "../../lib/chmsg.c"
+#include "../../lib/hostmsg.c"
 #include "../user/hostmsg_cases.h"
 #include "fuzz_util.h"
 

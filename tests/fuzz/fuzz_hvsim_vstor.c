@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness: hvsim's VSTOR request parser (hvsim/vstor_req.c),
+ * libFuzzer harness: hvsim's VSTOR request parser (lib/vstor_req.c),
  * what the simulated storvsp accepts from a guest, fed packets a guest
  * could write to the ring.
  *
@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../hvsim/vstor_req.c"
+#include "../../lib/vstor_req.c"
 
 #include "fuzz_util.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness: the pure IC code (hv_utils/ic_msg.c), the way the
+ * libFuzzer harness: the pure IC code (lib/ic_msg.c), the way the
  * guest framework uses it.
  *
  * Input: a whole IC packet (pipe + IC header, body). It is parsed from a
@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/ic_msg.c"
+#include "../../lib/ic_msg.c"
 
 static const u32 fuzz_ic_fw[] = IC_FW_VERSIONS;
 static const u32 fuzz_ic_ts[] = IC_TS_MSG_VERSIONS;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness for hv_utils/kvp_msg.c. The first input byte picks a
+ * libFuzzer harness for lib/kvp_msg.c. The first input byte picks a
  * mode; the rest is the data, copied to a heap buffer of exactly its
  * length so ASan catches any read past it.
  *
@@ -27,8 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/kvp_msg.c"
+#include "../../lib/kvp_msg.c"
 
 #include "fuzz_util.h"
 

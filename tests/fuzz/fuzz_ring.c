@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness: the VMBus ring (vmbus/ring.c) under a hostile other
+ * libFuzzer harness: the VMBus ring (lib/ring.c) under a hostile other
  * side. The input is a ring's control fields, its data contents and a
  * sequence of operations: the consumer peeks, advances, commits and masks;
  * an honest producer writes packets; the "other side" scribbles over the
@@ -30,8 +30,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/ring.c"
+#include "../../lib/ring.c"
 #include "fuzz_util.h"
 
 #define FZ_DBL_SIZE	4096u

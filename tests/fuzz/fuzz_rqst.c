@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer harness: the transaction-id table (vmbus/rqst.c) driven by a
+ * libFuzzer harness: the transaction-id table (lib/rqst.c) driven by a
  * sequence of get, put, peek and drain operations, with the ids of puts
  * and peeks chosen by the input as a hostile host would: outstanding ids,
  * stale ones, small numbers, values around the table size and raw 64-bit
@@ -38,8 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/rqst.c"
+#include "../../lib/rqst.c"
 #include "fuzz_util.h"
 
 #define FZ_MAX		LUMEN_RQST_MAX_SIZE

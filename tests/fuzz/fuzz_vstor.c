@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer harness: the VSTOR guest-side parsers and the completion
- * mapping (hv_storvsc/vstor_msg.c), fed packets a hostile host could send,
+ * mapping (lib/vstor_msg.c), fed packets a hostile host could send,
  * and the guest-side builders, fed requests built from the same bytes and
  * answered by a completion made of them by hand, as a host answers.
  *
@@ -41,8 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_storvsc/vstor_msg.c"
+#include "../../lib/vstor_msg.c"
 
 #include "fuzz_util.h"
 

@@ -2,7 +2,7 @@
 /*
  * The vmbus_chmsg_parse() case table, shared by the KUnit suite
  * (chmsg_test.c) and the userspace tests (tests/user/test_chmsg.c), which
- * include it after vmbus/chmsg.c. Every row names one message, the
+ * include it after lib/chmsg.c. Every row names one message, the
  * arguments it is parsed with and the exact result expected.
  *
  * chmsg_cases_fill() builds the table: first a set of rows per type,

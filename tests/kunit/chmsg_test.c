@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite for the VMBus channel-message table and parser
- * (vmbus/chmsg.c), in kernel context: the shared case table
+ * (lib/chmsg.c), in kernel context: the shared case table
  * (chmsg_cases.h, filled from the message table at suite init) row by row
  * with the exact errno, and decodes of good messages. Each parse reads a
  * kmalloc'd copy of exactly the message length, so KASAN reports any read
@@ -14,8 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/chmsg.c"
+#include "../../lib/chmsg.c"
 #include "chmsg_cases.h"
 
 /* Parse a kmalloc'd copy of exactly @len bytes of @msg. */

@@ -2,7 +2,7 @@
 /*
  * The GPADL message builder's and assembler's case tables, shared by the
  * KUnit suite (gpadl_msg_test.c) and the userspace tests
- * (tests/user/test_gpadl_msg.c), which include it after vmbus/gpadl_msg.c.
+ * (tests/user/test_gpadl_msg.c), which include it after lib/gpadl_msg.c.
  * Each row has a name and the exact errno expected.
  */
 #ifndef _LUMEN_TESTS_GPADL_CASES_H

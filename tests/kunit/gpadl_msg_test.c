@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite lumen_vmbus_gpadl: GPADL message construction and assembly
- * (vmbus/gpadl_msg.c) in kernel context. Round trips from one page to the
+ * (lib/gpadl_msg.c) in kernel context. Round trips from one page to the
  * largest single-range GPADL build every message and assemble it again;
  * parameterised tables of malformed descriptors, headers and bodies assert
  * the exact errno and that a refused message changes nothing.
@@ -14,8 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/gpadl_msg.c"
+#include "../../lib/gpadl_msg.c"
 #include "gpadl_cases.h"
 
 static u64 gpadl_t_pfn(u32 seed, u32 i)

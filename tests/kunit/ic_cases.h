@@ -2,7 +2,7 @@
 /*
  * The IC parser case table, shared by the KUnit suite (ic_test.c) and the
  * userspace tests (tests/user/test_ic.c), which include it after
- * hv_utils/ic_msg.c. Every row names one input: which parser reads it,
+ * lib/ic_msg.c. Every row names one input: which parser reads it,
  * the bytes (a valid template of that message, then at most one field
  * overwritten), the length passed and the exact result expected.
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite lumen_ic_msg: the pure IC framing, negotiation and service
- * body code (hv_utils/ic_msg.c) in kernel context. The shared case table
+ * body code (lib/ic_msg.c) in kernel context. The shared case table
  * (ic_cases.h) runs row by row with the exact errno, each parse on a
  * kmalloc'd copy of exactly the row's length so KASAN reports a read past
  * it; then version choice, replies built in place, the host-side builders
@@ -14,8 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/ic_msg.c"
+#include "../../lib/ic_msg.c"
 #include "ic_cases.h"
 
 static void ic_case_desc(const struct ic_case *c, char *desc)

@@ -2,7 +2,7 @@
 /*
  * KVP and VSS body case tables, shared by the KUnit suite (kvp_test.c)
  * and the userspace tests (tests/user/test_kvp.c), which include this
- * after hv_utils/kvp_msg.c. Every row names one body and the exact
+ * after lib/kvp_msg.c. Every row names one body and the exact
  * result its parser owes.
  *
  * A KVP row starts from a valid host request built by ic_kvp_build() with

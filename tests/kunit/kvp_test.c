@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite lumen_ic_kvp: the KVP and VSS body code (hv_utils/kvp_msg.c)
+ * KUnit suite lumen_ic_kvp: the KVP and VSS body code (lib/kvp_msg.c)
  * in kernel context. The shared tables (kvp_cases.h) give named bad rows
  * with their exact errno; every parse runs on a heap copy of exactly the
  * parsed length, so KASAN sees a read past it. Round trips check the
@@ -15,8 +15,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/kvp_msg.c"
+#include "../../lib/kvp_msg.c"
 #include "kvp_cases.h"
 
 static void kvp_case_desc(const struct kvp_case *c, char *desc)

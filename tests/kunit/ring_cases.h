@@ -2,7 +2,7 @@
 /*
  * The ring buffer's case tables, shared by the KUnit suite (ring_test.c)
  * and the userspace tests (tests/user/test_ring.c), which include it after
- * vmbus/ring.c. Each row has a name and the exact result expected.
+ * lib/ring.c. Each row has a name and the exact result expected.
  */
 #ifndef _LUMEN_TESTS_RING_CASES_H
 #define _LUMEN_TESTS_RING_CASES_H

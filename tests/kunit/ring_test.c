@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite lumen_vmbus_ring: the VMBus ring (vmbus/ring.c) in kernel
+ * KUnit suite lumen_vmbus_ring: the VMBus ring (lib/ring.c) in kernel
  * context, with a producer view and a consumer view of one ring. The data
  * area is kmalloc'd to its exact size (KASAN catches a copy that runs off
  * the end instead of wrapping) or, for the double-mapped cases, one set of
@@ -18,8 +18,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/ring.c"
+#include "../../lib/ring.c"
 #include "ring_cases.h"
 
 #define RING_T_PAGES	2

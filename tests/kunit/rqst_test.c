@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite lumen_vmbus_rqst: the per-channel transaction-id table
- * (vmbus/rqst.c) in kernel context. The slot array is kmalloc'd to its
+ * (lib/rqst.c) in kernel context. The slot array is kmalloc'd to its
  * exact size, so KASAN catches any access outside it. Cookies are real
  * kernel pointers cast to u64, as hv_vmbus stores them. A parameterised
  * table of bad ids (0, size + 1, 2^64 - 1, ids that truncate to valid
@@ -16,8 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/rqst.c"
+#include "../../lib/rqst.c"
 
 #define RQST_T_SIZE		352	/* storvsc's depth for 128 KiB rings */
 #define RQST_T_UNTOUCHED	0x5a5a5a5a5a5a5a5aull

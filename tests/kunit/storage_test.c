@@ -26,7 +26,7 @@
 #include <linux/string.h>
 
 #include "../../hvsim/scsi_disk.c"
-#include "../../hvsim/vstor_req.c"
+#include "../../lib/vstor_req.c"
 #include "../../hvsim/storage.c"
 
 #define STT_CR	VMBUS_PKT_FLAG_COMPLETION_REQUESTED

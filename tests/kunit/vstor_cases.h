@@ -2,7 +2,7 @@
 /*
  * The VSTOR case tables, shared by the KUnit suite (vstor_test.c) and the
  * userspace tests (tests/user/test_vstor.c), which include it after
- * hv_storvsc/vstor_msg.c. Packet rows name one packet, the parser it goes
+ * lib/vstor_msg.c. Packet rows name one packet, the parser it goes
  * through and the exact errno owed; mapping rows name one completion and
  * the midlayer result, residual, action and sense length owed.
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite lumen_storvsc_vstor: the VSTOR packet builders and parsers
- * and the completion-to-midlayer mapping (hv_storvsc/vstor_msg.c) in
+ * and the completion-to-midlayer mapping (lib/vstor_msg.c) in
  * kernel context. Named tables (tests/kunit/vstor_cases.h, shared with the
  * userspace tests) of host packets and SRB completions assert the exact
  * errno of each row; a second table asserts the result, residual, action
@@ -17,8 +17,7 @@
 #include <linux/string.h>
 #include <scsi/scsi.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_storvsc/vstor_msg.c"
+#include "../../lib/vstor_msg.c"
 #include "vstor_cases.h"
 
 static void vstor_pkt_case_desc(const struct vstor_pkt_case *c, char *desc)

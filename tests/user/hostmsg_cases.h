@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Where each host-to-guest channel message must go (vmbus/hostmsg.c),
+ * Where each host-to-guest channel message must go (lib/hostmsg.c),
  * typed in from the fact sheet and connection.c's handlers, independently
  * of the code's table. Shared by the userspace test and the fuzzer.
  */

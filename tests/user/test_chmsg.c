@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Userspace tests of the VMBus channel-message table and parser
- * (vmbus/chmsg.c): the table against the fact sheet, acceptance at each
+ * (lib/chmsg.c): the table against the fact sheet, acceptance at each
  * type's minimum length, the shared case table (tests/kunit/chmsg_cases.h)
  * with exact errnos, decodes of byte images written from the protocol
  * tables, and vmbus_chmsg_init(). Every parse runs on a heap copy of
@@ -12,8 +12,7 @@
 #include <string.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/chmsg.c"
+#include "../../lib/chmsg.c"
 #include "../kunit/chmsg_cases.h"
 
 /* Section 3.1 of the fact sheet, typed in independently of chmsg.h. */

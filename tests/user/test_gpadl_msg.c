@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of vmbus/gpadl_msg.c: GPADL message construction (guest)
+ * Userspace tests of lib/gpadl_msg.c: GPADL message construction (guest)
  * and assembly (host). Round trips build every message of a GPADL and feed
  * it to the assembler, across the header/body boundaries up to the largest
  * single-range GPADL; byte images pin the wire layout; named tables of
@@ -11,8 +11,7 @@
 #include <string.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/gpadl_msg.c"
+#include "../../lib/gpadl_msg.c"
 #include "../kunit/gpadl_cases.h"
 
 /* PFN @i of GPADL @seed: distinct, and using all 64 bits. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of vmbus/hostmsg.c: reading a SynIC message slot (empty,
+ * Userspace tests of lib/hostmsg.c: reading a SynIC message slot (empty,
  * VMBus at 0 and 240 payload bytes, 241 and 255, other types; the payload
  * points into the private copy, never the slot), releasing it (the type is
  * cleared only if unchanged, nothing else is written, the pending flag
@@ -14,8 +14,7 @@
 #include <linux/kernel.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/hostmsg.c"
+#include "../../lib/hostmsg.c"
 #include "hostmsg_cases.h"
 
 /* A slot image: type and payload size at their TLFS offsets, flags. */

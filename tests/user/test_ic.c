@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of the pure IC code (hv_utils/ic_msg.c): the shared case
+ * Userspace tests of the pure IC code (lib/ic_msg.c): the shared case
  * table (tests/kunit/ic_cases.h) with exact errnos, each parse on a heap
  * copy of exactly the row's length so ASan catches a read past it; byte
  * images written independently of the structs; version choice; the exact
@@ -11,8 +11,7 @@
 #include <string.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/ic_msg.c"
+#include "../../lib/ic_msg.c"
 #include "../kunit/ic_cases.h"
 
 SELFTEST(ic_case_table)

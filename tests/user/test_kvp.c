@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of the KVP and VSS body code (hv_utils/kvp_msg.c): the
+ * Userspace tests of the KVP and VSS body code (lib/kvp_msg.c): the
  * shared case tables (tests/kunit/kvp_cases.h) with exact errnos, byte
  * images of a host SET written from the fact sheet (section 9.6), UTF-16
  * round trips and the answers the guest writes. Every parse runs on a
@@ -11,8 +11,7 @@
 #include <string.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_utils/kvp_msg.c"
+#include "../../lib/kvp_msg.c"
 #include "../kunit/kvp_cases.h"
 
 static u32 get32(const u8 *b, size_t off)

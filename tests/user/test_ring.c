@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of the VMBus ring (vmbus/ring.c) on plain memory, with a
+ * Userspace tests of the VMBus ring (lib/ring.c) on plain memory, with a
  * producer view and a consumer view of the same ring. Each data-path case
  * runs twice: on a data area mapped once (malloc'd to the exact size, so
  * ASan catches a copy that runs off the end instead of wrapping) and on a
@@ -18,8 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/ring.c"
+#include "../../lib/ring.c"
 #include "../kunit/ring_cases.h"
 #include "selftest.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of vmbus/rqst.c: the per-channel transaction-id table.
+ * Userspace tests of lib/rqst.c: the per-channel transaction-id table.
  * Fill to full and beyond, put/get cycles checked against a shadow model
  * (ids never 0, in range and unique among the outstanding ones, cookies
  * returned as stored), FIFO reuse, and a named table of bad ids (0,
@@ -14,8 +14,7 @@
 #include <linux/kernel.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../vmbus/rqst.c"
+#include "../../lib/rqst.c"
 
 #define RT_UNTOUCHED	0x5a5a5a5a5a5a5a5aull
 

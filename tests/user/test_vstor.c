@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace tests of hv_storvsc/vstor_msg.c: the named packet and mapping
+ * Userspace tests of lib/vstor_msg.c: the named packet and mapping
  * tables shared with the KUnit suite (tests/kunit/vstor_cases.h), each
  * row reported on failure, plus the builders in both layouts and a round
  * trip of a built request through a completion made of it by hand, as a
@@ -11,8 +11,7 @@
 #include <linux/kernel.h>
 #include "selftest.h"
 
-#define LUMEN_PURE_NO_EXPORT
-#include "../../hv_storvsc/vstor_msg.c"
+#include "../../lib/vstor_msg.c"
 #include "../kunit/vstor_cases.h"
 
 SELFTEST(vstor_pkt_case_table)

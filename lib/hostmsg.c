@@ -10,9 +10,9 @@
  * DOC section in <proto/tlfs.h>); connection.c asks vmbus_hostmsg_route()
  * where a parsed channel message goes.
  *
- * Only hv_vmbus uses these functions, so they export nothing; the
- * userspace test and the fuzzer #include this file with the
- * tests/user/shim headers.
+ * Only hv_vmbus builds this file in, exporting nothing (see lib/README);
+ * the userspace test and the fuzzer #include it with the tests/user/shim
+ * headers.
  */
 #include <linux/types.h>
 #include <linux/errno.h>
@@ -27,7 +27,7 @@
 #include <lumen/chmsg.h>
 #include <proto/tlfs.h>
 #include <proto/vmbus_msg.h>
-#include "hostmsg.h"
+#include <lumen/hostmsg.h>
 
 /**
  * vmbus_hostmsg_slot_read() - Copy a SynIC message slot out and judge it.

@@ -5,10 +5,8 @@
  * code: no locks, no allocation, no logging, no global state (see the DOC
  * section of <lumen/vstor_msg.h>).
  *
- * Built into hv_storvsc, this file exports its functions. The KUnit module
- * and the userspace tests and fuzzer #include it for a private copy and
- * define LUMEN_PURE_NO_EXPORT first, so the symbols are never exported
- * twice.
+ * Built into hv_storvsc, exporting nothing (see lib/README); KUnit, the
+ * userspace tests and the fuzzer #include it.
  */
 #include <linux/types.h>
 #include <linux/errno.h>
@@ -20,8 +18,6 @@
 
 #include <proto/vstor.h>
 #include <lumen/vstor_msg.h>
-
-#include <lumen/pure.h>
 
 /* SCSI opcodes the mapping treats specially. */
 #define VSTOR_OPC_TEST_UNIT_READY	0x00
@@ -68,7 +64,6 @@ u16 vstor_msg_version(unsigned int idx)
 		return 0;
 	return vstor_msg_versions[idx];
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_version, LUMEN);
 
 /* Is @version one of the five: 2.0, 4.2, 5.1, 6.0 or 6.2? */
 static bool vstor_msg_version_known(u16 version)
@@ -106,7 +101,6 @@ u32 vstor_msg_pkt_size(u16 version)
 {
 	return VSTOR_PKT_SIZE - vstor_msg_size_delta(version);
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_pkt_size, LUMEN);
 
 /* Room for sense data at @version: 18 bytes for 2.0 and 4.2, else 20. */
 static u32 vstor_msg_sense_size(u16 version)
@@ -152,7 +146,6 @@ int vstor_msg_build_simple(struct vstor_pkt *pkt, u32 op)
 	vstor_msg_start(pkt, op, VSTOR_PKT_FLAG_COMPLETION);
 	return VSTOR_PKT_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_simple, LUMEN);
 
 /**
  * vstor_msg_build_query_version() - build %VSTOR_OP_QUERY_VERSION
@@ -174,7 +167,6 @@ int vstor_msg_build_query_version(struct vstor_pkt *pkt, u16 version)
 	pkt->version.revision = 0;
 	return VSTOR_PKT_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_query_version, LUMEN);
 
 /**
  * vstor_msg_build_sub_channels() - build %VSTOR_OP_CREATE_SUB_CHANNELS
@@ -194,7 +186,6 @@ int vstor_msg_build_sub_channels(struct vstor_pkt *pkt, u16 count)
 	pkt->sub_channel_count = cpu_to_le16(count);
 	return VSTOR_PKT_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_sub_channels, LUMEN);
 
 /**
  * vstor_msg_build_srb() - build %VSTOR_OP_EXECUTE_SRB
@@ -263,7 +254,6 @@ int vstor_msg_build_srb(struct vstor_pkt *pkt, u16 version,
 	}
 	return vstor_msg_pkt_size(version);
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_build_srb, LUMEN);
 
 /* Copy a packet of @len bytes, zero-padding the private copy to 64. */
 static int vstor_msg_copy(const void *buf, size_t len, u32 min_len,
@@ -326,7 +316,6 @@ int vstor_msg_parse_host(const void *buf, size_t len, u32 min_len,
 		return -EBADRQC;
 	}
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_host, LUMEN);
 
 /**
  * vstor_msg_parse_init_reply() - validate the answer to an init or reset
@@ -357,7 +346,6 @@ int vstor_msg_parse_init_reply(const void *buf, size_t len,
 		ret = -EBADRQC;
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_init_reply, LUMEN);
 
 static bool vstor_msg_srb_code_known(u8 code)
 {
@@ -477,7 +465,6 @@ int vstor_msg_parse_srb_completion(const struct vstor_pkt *reply,
 	}
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_parse_srb_completion, LUMEN);
 
 /*
  * ASC and ASCQ of @res's sense data, fixed or descriptor format. False
@@ -605,7 +592,6 @@ void vstor_msg_map_result(const struct vstor_srb_result *res, u8 opcode,
 		return;
 	v->result = VSTOR_RESULT(vstor_msg_host_byte(code, opcode), status);
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_map_result, LUMEN);
 
 /**
  * vstor_msg_sub_channel_count() - how many sub-channels to ask for
@@ -628,4 +614,3 @@ u16 vstor_msg_sub_channel_count(u32 online_cpus, u16 host_max, u16 cap)
 		n = min_t(u32, n, cap);
 	return n;
 }
-EXPORT_SYMBOL_NS_GPL(vstor_msg_sub_channel_count, LUMEN);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GPADL message construction (guest) and assembly (host). Pure code: no
- * locks, no allocation, no logging, no global state.
+ * locks, no allocation, no logging, no global state. Built into hv_vmbus
+ * and hvsim, each its own copy exporting nothing (see lib/README); KUnit,
+ * the userspace tests and the fuzzer #include it.
  *
  * Messages are read and written with memcpy() only, so neither side needs
  * the buffer to be aligned.
@@ -17,14 +19,6 @@
 #include <proto/tlfs.h>
 #include <proto/vmbus_msg.h>
 #include <lumen/gpadl_msg.h>
-
-/*
- * Built into hv_vmbus, this file exports its functions. The KUnit module and
- * the userspace tests and fuzzer #include it for a private copy and define
- * LUMEN_PURE_NO_EXPORT first (userspace has no exports at all), so the
- * symbols are never exported twice.
- */
-#include <lumen/pure.h>
 
 #define GPADL_HDR_SIZE		sizeof(struct vmbus_msg_gpadl_header)
 #define GPADL_BODY_SIZE		sizeof(struct vmbus_msg_gpadl_body)
@@ -149,7 +143,6 @@ u32 vmbus_gpadl_msg_count(u32 npfn)
 	return 1 + DIV_ROUND_UP(npfn - VMBUS_MSG_GPADL_HEADER_MAX_PFNS,
 				VMBUS_MSG_GPADL_BODY_MAX_PFNS);
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_gpadl_msg_count, LUMEN);
 
 /**
  * vmbus_gpadl_msg_build() - write one message of a GPADL
@@ -194,7 +187,6 @@ int vmbus_gpadl_msg_build(const struct vmbus_gpadl_desc *d, u32 index,
 		return vmbus_gpadl_build_header(d, buf, buflen);
 	return vmbus_gpadl_build_body(d, index, buf, buflen);
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_gpadl_msg_build, LUMEN);
 
 /**
  * vmbus_gpadl_asm_start() - begin assembling a GPADL from its header
@@ -276,7 +268,6 @@ int vmbus_gpadl_asm_start(struct vmbus_gpadl_asm *a, const void *msg,
 	a->have = n;
 	return a->have < a->npfn;
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_gpadl_asm_start, LUMEN);
 
 /**
  * vmbus_gpadl_asm_add_body() - add one GPADL_BODY to a GPADL being assembled
@@ -328,4 +319,3 @@ int vmbus_gpadl_asm_add_body(struct vmbus_gpadl_asm *a, const void *msg,
 	a->have += n;
 	return a->have < a->npfn;
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_gpadl_asm_add_body, LUMEN);

@@ -7,9 +7,8 @@
  * nothing here touches shared memory, takes a lock, allocates or logs.
  * Fields are read and written with memcpy(), so buffers need no alignment.
  *
- * Built into hv_utils, this file exports its functions. hvsim, the KUnit
- * module and the userspace tests #include it for a private copy and define
- * LUMEN_PURE_NO_EXPORT first, so that copy exports nothing.
+ * Built into hv_utils and hvsim, each its own copy exporting nothing (see
+ * lib/README); KUnit, the userspace tests and the fuzzer #include it.
  */
 #include <linux/types.h>
 #include <linux/errno.h>
@@ -20,8 +19,6 @@
 #include <asm/byteorder.h>
 #include <lumen/ic_msg.h>
 #include <lumen/le.h>
-
-#include <lumen/pure.h>
 
 #define IC_VER_WIRE_SIZE	sizeof(struct ic_ver)
 #define IC_NEG_HDR_SIZE		sizeof(struct ic_negotiate)
@@ -52,7 +49,6 @@ u32 ic_ver_get(const void *wire)
 	memcpy(&v, wire, sizeof(v));
 	return IC_VER(le16_to_cpu(v.major), le16_to_cpu(v.minor));
 }
-EXPORT_SYMBOL_NS_GPL(ic_ver_get, LUMEN);
 
 /**
  * ic_ver_put() - Write a wire version.
@@ -70,7 +66,6 @@ void ic_ver_put(void *wire, u32 ver)
 
 	memcpy(wire, &v, sizeof(v));
 }
-EXPORT_SYMBOL_NS_GPL(ic_ver_put, LUMEN);
 
 /**
  * ic_msg_parse() - Parse the pipe and IC headers of a packet.
@@ -109,7 +104,6 @@ int ic_msg_parse(const void *pkt, size_t len, struct ic_msg_info *info)
 	info->body_len = min_t(u32, len - IC_HDR_SIZE, info->msg_size);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_msg_parse, LUMEN);
 
 /**
  * ic_msg_build() - Write the pipe and IC headers of a packet (host side).
@@ -148,7 +142,6 @@ int ic_msg_build(void *pkt, size_t cap, const struct ic_msg_info *info,
 	memcpy(pkt, &h, sizeof(h));
 	return IC_HDR_SIZE + body_len;
 }
-EXPORT_SYMBOL_NS_GPL(ic_msg_build, LUMEN);
 
 /**
  * ic_msg_set_reply() - Turn a received request into its reply, in place.
@@ -174,7 +167,6 @@ void ic_msg_set_reply(void *pkt, u32 status, u16 msg_size)
 	lumen_put_le16(p + offsetof(struct ic_hdr, msg_size), msg_size);
 	memcpy(p + offsetof(struct ic_hdr, flags), &flags, sizeof(flags));
 }
-EXPORT_SYMBOL_NS_GPL(ic_msg_set_reply, LUMEN);
 
 /**
  * ic_msg_check_reply() - Check a parsed header is a well-formed reply.
@@ -195,7 +187,6 @@ int ic_msg_check_reply(const struct ic_msg_info *info)
 		return -EPROTO;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_msg_check_reply, LUMEN);
 
 /**
  * ic_negotiate_parse() - Parse an %IC_MSG_NEGOTIATE body.
@@ -231,7 +222,6 @@ int ic_negotiate_parse(const void *body, size_t len,
 	neg->versions = (const u8 *)body + IC_NEG_HDR_SIZE;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_parse, LUMEN);
 
 /**
  * ic_negotiate_version() - One entry of a parsed negotiation list.
@@ -251,7 +241,6 @@ u32 ic_negotiate_version(const struct ic_negotiate_info *neg,
 	return ic_ver_get((const u8 *)neg->versions +
 			  (size_t)index * IC_VER_WIRE_SIZE);
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_version, LUMEN);
 
 /* First entry of @pref (best first) found in entries [first, first + n). */
 static bool ic_negotiate_find(const struct ic_negotiate_info *neg,
@@ -304,7 +293,6 @@ int ic_negotiate_pick(const struct ic_negotiate_info *neg,
 	*msg_ver = msg;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_pick, LUMEN);
 
 /**
  * ic_negotiate_build() - Write an %IC_MSG_NEGOTIATE request body (host).
@@ -345,7 +333,6 @@ int ic_negotiate_build(void *body, size_t cap, const u32 *fw_list,
 		ic_ver_put(p, msg_list[i]);
 	return need;
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_build, LUMEN);
 
 /**
  * ic_negotiate_build_reply() - Write the guest's negotiation answer.
@@ -379,7 +366,6 @@ int ic_negotiate_build_reply(void *body, size_t cap, bool found, u32 fw_ver,
 	}
 	return IC_NEGOTIATE_REPLY_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_build_reply, LUMEN);
 
 /**
  * ic_negotiate_parse_reply() - Parse the guest's negotiation answer (host).
@@ -409,7 +395,6 @@ int ic_negotiate_parse_reply(const void *body, size_t len, u32 *fw_ver,
 	*msg_ver = ic_negotiate_version(&neg, 1);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_negotiate_parse_reply, LUMEN);
 
 /**
  * ic_heartbeat_parse() - Parse an %IC_MSG_HEARTBEAT body.
@@ -427,7 +412,6 @@ int ic_heartbeat_parse(const void *body, size_t len, u64 *seq)
 	*seq = lumen_get_le64(body);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_heartbeat_parse, LUMEN);
 
 /**
  * ic_heartbeat_set_seq() - Write the sequence number of a heartbeat body.
@@ -440,7 +424,6 @@ void ic_heartbeat_set_seq(void *body, u64 seq)
 {
 	lumen_put_le64(body, seq);
 }
-EXPORT_SYMBOL_NS_GPL(ic_heartbeat_set_seq, LUMEN);
 
 /**
  * ic_heartbeat_build() - Write a heartbeat request body (host).
@@ -465,7 +448,6 @@ int ic_heartbeat_build(void *body, size_t cap, u64 seq)
 	memcpy(body, &hb, sizeof(hb));
 	return sizeof(hb);
 }
-EXPORT_SYMBOL_NS_GPL(ic_heartbeat_build, LUMEN);
 
 /**
  * ic_shutdown_parse() - Parse an %IC_MSG_SHUTDOWN body.
@@ -506,7 +488,6 @@ int ic_shutdown_parse(const void *body, size_t len,
 		return -ERANGE;
 	}
 }
-EXPORT_SYMBOL_NS_GPL(ic_shutdown_parse, LUMEN);
 
 /**
  * ic_shutdown_build() - Write a shutdown request body (host).
@@ -536,7 +517,6 @@ int ic_shutdown_build(void *body, size_t cap, u32 reason, u32 timeout_sec,
 	lumen_put_le32(p + offsetof(struct ic_shutdown, flags), flags);
 	return IC_SHUTDOWN_MIN_SIZE;
 }
-EXPORT_SYMBOL_NS_GPL(ic_shutdown_build, LUMEN);
 
 /**
  * ic_timesync_parse() - Parse an %IC_MSG_TIMESYNC body.
@@ -586,7 +566,6 @@ int ic_timesync_parse(const void *body, size_t len, u32 msg_ver,
 		return -ERANGE;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_timesync_parse, LUMEN);
 
 /**
  * ic_timesync_build() - Write a time sync request body (host).
@@ -628,7 +607,6 @@ int ic_timesync_build(void *body, size_t cap, u32 msg_ver,
 	p[offsetof(struct ic_timesync, flags)] = ts->flags;
 	return sizeof(struct ic_timesync);
 }
-EXPORT_SYMBOL_NS_GPL(ic_timesync_build, LUMEN);
 
 /**
  * ic_time_to_unix() - Convert a host time to Unix seconds and nanoseconds.
@@ -655,7 +633,6 @@ int ic_time_to_unix(u64 hv_time, u64 *sec, u32 *nsec)
 	*nsec = (u32)(units % IC_TS_UNITS_PER_SEC) * 100;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ic_time_to_unix, LUMEN);
 
 /**
  * ic_time_from_unix_ns() - Convert Unix nanoseconds to a host time.
@@ -670,4 +647,3 @@ u64 ic_time_from_unix_ns(u64 unix_ns)
 {
 	return unix_ns / 100 + IC_TS_EPOCH_DELTA;
 }
-EXPORT_SYMBOL_NS_GPL(ic_time_from_unix_ns, LUMEN);

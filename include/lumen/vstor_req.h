@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * hvsim: the VSTOR host's request parser (vstor_req.c), shared by the
+ * hvsim: the VSTOR host's request parser (lib/vstor_req.c), shared by the
  * storage host, its KUnit suite and the userspace fuzzer.
  */
-#ifndef _HVSIM_VSTOR_REQ_H
-#define _HVSIM_VSTOR_REQ_H
+#ifndef _LUMEN_VSTOR_REQ_H
+#define _LUMEN_VSTOR_REQ_H
 
 #include <linux/types.h>
 #include <lumen/ring.h>

@@ -6,9 +6,9 @@
  * roles); KUnit, the userspace tests and the fuzzer build it on plain
  * memory. The rules are those of the DOC section in <proto/vmbus_ring.h>.
  *
- * Built into hv_vmbus, this file exports its functions. The KUnit module,
- * the userspace tests and the fuzzer #include it for a private copy and
- * define LUMEN_PURE_NO_EXPORT first, so that copy exports nothing.
+ * Built into hv_vmbus, hvsim and the VMBus benchmark, each its own copy
+ * exporting nothing (see lib/README); KUnit, the userspace tests and the
+ * fuzzer #include it.
  *
  * Barrier pairs (P = producer, C = consumer), named again at each site:
  *
@@ -40,7 +40,6 @@
 
 #include <proto/vmbus_ring.h>
 #include <lumen/ring.h>
-#include <lumen/pure.h>
 
 #define LUMEN_RING_DESC_SIZE	((u32)sizeof(struct vmbus_pkt_desc))
 #define LUMEN_RING_TRAILER_SIZE	((u32)sizeof(struct vmbus_pkt_trailer))
@@ -131,7 +130,6 @@ int lumen_ring_init(struct lumen_ring *r, struct vmbus_ring_ctrl *ctrl,
 	r->batch_start = 0;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_init, LUMEN);
 
 /**
  * lumen_ring_write() - producer: add one packet to the ring
@@ -234,7 +232,6 @@ int lumen_ring_write(struct lumen_ring *r, const struct lumen_ring_buf *bufs,
 	*signal = le32_to_cpu(READ_ONCE(r->ctrl->read_index)) == old;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_write, LUMEN);
 
 /**
  * lumen_ring_set_pending_send() - producer: announce the space it waits for
@@ -259,7 +256,6 @@ void lumen_ring_set_pending_send(struct lumen_ring *r, u32 bytes)
 	 */
 	virt_mb();
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_set_pending_send, LUMEN);
 
 /**
  * lumen_ring_peek() - consumer: copy out and check the next packet
@@ -333,7 +329,6 @@ int lumen_ring_peek(struct lumen_ring *r, void *buf, u32 buflen,
 	out->ring_len = len + LUMEN_RING_TRAILER_SIZE;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_peek, LUMEN);
 
 /**
  * lumen_ring_advance() - consumer: step over the packet last peeked
@@ -358,7 +353,6 @@ int lumen_ring_advance(struct lumen_ring *r, const struct lumen_ring_pkt *pkt)
 	r->priv_read = lumen_ring_fwd(r, r->priv_read, n);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_advance, LUMEN);
 
 /**
  * lumen_ring_read_commit() - consumer: publish the read index
@@ -411,7 +405,6 @@ bool lumen_ring_read_commit(struct lumen_ring *r)
 	/* F - B <= P without underflow: F <= P + B, in 64 bits. */
 	return free > pending && (u64)free <= (u64)pending + consumed;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_read_commit, LUMEN);
 
 /**
  * lumen_ring_intr_mask() - consumer: ask the producer not to signal
@@ -430,7 +423,6 @@ void lumen_ring_intr_mask(struct lumen_ring *r)
 	 */
 	virt_mb();
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_intr_mask, LUMEN);
 
 /**
  * lumen_ring_intr_unmask() - consumer: allow signals again and re-check
@@ -456,7 +448,6 @@ bool lumen_ring_intr_unmask(struct lumen_ring *r)
 	virt_mb();
 	return le32_to_cpu(READ_ONCE(r->ctrl->write_index)) != r->priv_read;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_intr_unmask, LUMEN);
 
 /**
  * lumen_ring_position() - where both sides of a receive ring stand
@@ -474,7 +465,6 @@ u64 lumen_ring_position(const struct lumen_ring *r)
 	return (u64)le32_to_cpu(READ_ONCE(r->ctrl->write_index)) << 32 |
 	       r->priv_read;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_position, LUMEN);
 
 /**
  * lumen_ring_bytes_to_read() - bytes published and not yet consumed
@@ -495,7 +485,6 @@ u32 lumen_ring_bytes_to_read(const struct lumen_ring *r)
 		return 0;
 	return lumen_ring_dist(r, rd, wr);
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_bytes_to_read, LUMEN);
 
 /**
  * lumen_ring_bytes_to_write() - free bytes according to the shared indices
@@ -516,4 +505,3 @@ u32 lumen_ring_bytes_to_write(const struct lumen_ring *r)
 		return 0;
 	return r->size - lumen_ring_dist(r, rd, wr);
 }
-EXPORT_SYMBOL_NS_GPL(lumen_ring_bytes_to_write, LUMEN);

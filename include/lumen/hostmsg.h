@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * hv_vmbus: the decisions between the SynIC message slot and the message
- * handlers (hostmsg.c), pure code shared by synic.c, connection.c, the
+ * handlers (lib/hostmsg.c), pure code shared by synic.c, connection.c, the
  * userspace test and the fuzzer.
  */
-#ifndef _VMBUS_HOSTMSG_H
-#define _VMBUS_HOSTMSG_H
+#ifndef _LUMEN_HOSTMSG_H
+#define _LUMEN_HOSTMSG_H
 
 #include <linux/types.h>
 #include <lumen/chmsg.h>
@@ -56,4 +56,4 @@ bool vmbus_hostmsg_slot_release(struct tlfs_message *slot, u32 type);
 enum vmbus_hostmsg_route vmbus_hostmsg_route(const struct vmbus_chmsg *msg,
 					     u32 *key);
 
-#endif /* _VMBUS_HOSTMSG_H */
+#endif /* _LUMEN_HOSTMSG_H */

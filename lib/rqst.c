@@ -11,9 +11,8 @@
  * so that a mispredicted check cannot load a cookie (a guest pointer the
  * caller is about to dereference) from outside the table.
  *
- * Built into hv_vmbus, this file exports its functions. The KUnit module,
- * the userspace tests and the fuzzer #include it for a private copy and
- * define LUMEN_PURE_NO_EXPORT first, so that copy exports nothing.
+ * Built into hv_storvsc, its one user, exporting nothing (see lib/README);
+ * KUnit, the userspace tests and the fuzzer #include it.
  */
 #include <linux/types.h>
 #include <linux/errno.h>
@@ -21,8 +20,6 @@
 #include <linux/stddef.h>
 
 #include <lumen/rqst.h>
-
-#include <lumen/pure.h>
 
 #ifdef __KERNEL__
 #include <linux/nospec.h>
@@ -108,7 +105,6 @@ int lumen_rqst_init(struct lumen_rqst_table *t, u32 size,
 	t->free_tail = size - 1;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_init, LUMEN);
 
 /**
  * lumen_rqst_get() - allocate a transaction id for a request
@@ -142,7 +138,6 @@ int lumen_rqst_get(struct lumen_rqst_table *t, u64 cookie, u64 *id)
 	*id = (u64)i + 1;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_get, LUMEN);
 
 /**
  * lumen_rqst_put() - complete a request by id and free the id
@@ -173,7 +168,6 @@ int lumen_rqst_put(struct lumen_rqst_table *t, u64 id, u64 *cookie)
 	lumen_rqst_free(t, i);
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_put, LUMEN);
 
 /**
  * lumen_rqst_peek() - look up an outstanding request without freeing it
@@ -201,7 +195,6 @@ int lumen_rqst_peek(const struct lumen_rqst_table *t, u64 id, u64 *cookie)
 		*cookie = t->slots[i].cookie;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_peek, LUMEN);
 
 /**
  * lumen_rqst_busy_count() - number of outstanding requests
@@ -215,7 +208,6 @@ u32 lumen_rqst_busy_count(const struct lumen_rqst_table *t)
 {
 	return t->busy;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_busy_count, LUMEN);
 
 /**
  * lumen_rqst_drain() - fail every outstanding request
@@ -252,4 +244,3 @@ u32 lumen_rqst_drain(struct lumen_rqst_table *t, lumen_rqst_drain_fn fn,
 	}
 	return n;
 }
-EXPORT_SYMBOL_NS_GPL(lumen_rqst_drain, LUMEN);

@@ -5,9 +5,8 @@
  * over a private copy of the SynIC payload; nothing here touches shared
  * memory, takes a lock, allocates or logs.
  *
- * Built into hv_vmbus, this file exports its functions. The KUnit module
- * and the userspace tests #include it for a private copy and define
- * LUMEN_PURE_NO_EXPORT first, so that copy exports nothing.
+ * Built into hv_vmbus and hvsim, each its own copy exporting nothing (see
+ * lib/README); KUnit, the userspace tests and the fuzzers #include it.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -16,8 +15,6 @@
 #include <linux/stddef.h>
 #include <asm/byteorder.h>
 #include <lumen/chmsg.h>
-
-#include <lumen/pure.h>
 
 /* Fields in the order of struct vmbus_chmsg_info. */
 #define VMBUS_CHMSG_ROW(type, name, stype, dir, min_len, version, max_len, \
@@ -105,7 +102,6 @@ const struct vmbus_chmsg_info *vmbus_chmsg_info(u32 type)
 		return NULL;
 	return &vmbus_chmsg_table[type];
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_chmsg_info, LUMEN);
 
 /* GPADL_HEADER: range count, whole PFNs, a range buffer that holds them. */
 static int vmbus_chmsg_check_gpadl_header(const u8 *p, size_t len)
@@ -254,7 +250,6 @@ int vmbus_chmsg_parse(const void *buf, size_t len, u32 dir, u32 version,
 	out->relid = relid;
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_chmsg_parse, LUMEN);
 
 /**
  * vmbus_chmsg_init() - start encoding a channel message
@@ -281,4 +276,3 @@ size_t vmbus_chmsg_init(void *buf, size_t buflen, u32 type)
 	memcpy(buf, &hdr, sizeof(hdr));
 	return info->size;
 }
-EXPORT_SYMBOL_NS_GPL(vmbus_chmsg_init, LUMEN);

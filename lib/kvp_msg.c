@@ -6,9 +6,8 @@
  * hands over a private copy of the body; nothing here touches shared
  * memory, takes a lock, allocates or logs.
  *
- * hv_utils builds this file in; hvsim, the KUnit module and the userspace
- * tests and fuzzer #include it for a private copy (hvsim/ic_kvp_wire.c,
- * tests/kunit/kvp_test.c, ...). It exports nothing.
+ * Built into hv_utils and hvsim, each its own copy exporting nothing (see
+ * lib/README); KUnit, the userspace tests and the fuzzer #include it.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>

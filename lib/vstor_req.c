@@ -2,8 +2,9 @@
 /*
  * hvsim: what storvsp parses of a guest's request before it acts on it
  * (protocol facts section 8, OpenVMM's storvsp). Pure: no locks, no
- * allocation, no logging; compiled into hvsim, #included by its KUnit
- * suite and by the userspace fuzzer (tests/fuzz/fuzz_hvsim_vstor.c).
+ * allocation, no logging; built into hvsim, exporting nothing (see
+ * lib/README), #included by its KUnit suite and by the userspace fuzzer
+ * (tests/fuzz/fuzz_hvsim_vstor.c).
  *
  * storvsp stops the channel for good on:
  * - a packet that is neither in-band nor GPA-direct, or does not ask for
@@ -23,7 +24,7 @@
 #include <lumen/le.h>
 #include <proto/tlfs.h>
 #include <proto/vmbus_ring.h>
-#include "vstor_req.h"
+#include <lumen/vstor_req.h>
 
 /* An SRB's data: the GPA-direct range, checked against the transfer. */
 static int hvsim_vstor_req_data(const struct lumen_ring_pkt *pkt,
