@@ -730,7 +730,7 @@ EXPORT_SYMBOL_NS_GPL(lumen_chan_recv_done, LUMEN);
 /* Ask the host to interrupt VP @vp for the open channel @chan. */
 static int vmbus_chan_modify(struct lumen_chan *chan, u32 vp)
 {
-	u32 version = lumen_vmbus_version();
+	u32 version = vmbus_conn_version();
 	struct vmbus_msg_modify_channel msg = {
 		.hdr.type = cpu_to_le32(VMBUS_MSG_MODIFYCHANNEL),
 		.child_relid = cpu_to_le32(chan->relid),

@@ -173,8 +173,14 @@ void vmbus_conn_count_bad(int err)
 	atomic64_inc(&vmbus_conn.bad[kind]);
 }
 
-/* The negotiated version while connected, else 0 (for the parser too). */
-static u32 vmbus_conn_version(void)
+/**
+ * vmbus_conn_version() - The negotiated VMBus version.
+ *
+ * Context: any context.
+ * Return: the version (VMBUS_PROTO_*) while connected, else 0 (which the
+ * parser takes as "before contact").
+ */
+u32 vmbus_conn_version(void)
 {
 	return READ_ONCE(vmbus_conn.phase) == VMBUS_CONN_UP ?
 	       READ_ONCE(vmbus_conn.version) : 0;
@@ -581,18 +587,6 @@ void vmbus_conn_monitor_signal(u8 monitor_id)
 	set_bit(monitor_id % 32, (unsigned long *)
 		&mon->trigger_group[monitor_id / 32].pending);
 }
-
-/**
- * lumen_vmbus_version() - The negotiated VMBus version.
- *
- * Context: any context.
- * Return: the version (VMBUS_PROTO_*), or 0 when not connected.
- */
-u32 lumen_vmbus_version(void)
-{
-	return vmbus_conn_version();
-}
-EXPORT_SYMBOL_NS_GPL(lumen_vmbus_version, LUMEN);
 
 /**
  * vmbus_conn_unload_kexec() - UNLOAD before kexec, without driver teardown.

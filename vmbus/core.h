@@ -34,6 +34,7 @@ void vmbus_conn_unload_kexec(const struct lumen_transport_ops *ops);
 void vmbus_conn_unload_crash(const struct lumen_transport_ops *ops);
 void vmbus_conn_count_bad(int err);
 int vmbus_conn_post_msg(const void *msg, u32 size);
+u32 vmbus_conn_version(void);
 int vmbus_conn_request(struct vmbus_waiter *w, const void *msg, u32 size);
 void vmbus_conn_legacy_send_int(u32 relid);
 void vmbus_conn_monitor_signal(u8 monitor_id);

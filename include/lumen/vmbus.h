@@ -114,6 +114,5 @@ u32 lumen_chan_relid(const struct lumen_chan *chan);
 bool lumen_chan_rescinded(const struct lumen_chan *chan);
 
 int vmbus_version_parse(const char *s, u32 *version);
-u32 lumen_vmbus_version(void);
 
 #endif
