@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hv_storvsc completions and error handling: a completion becomes a
- * midlayer result through the pure mapping in vstor_msg.c; malformed
- * completions fail their command with DID_ERROR and never report data;
- * resets go through the protocol's RESET_BUS; a rescind fails every
- * outstanding command.
+ * hv_storvsc error handling: VSTOR cannot abort one request, so the error
+ * handler escalates to resets, which go through the protocol's RESET_BUS;
+ * a rescind fails every outstanding command.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,83 +14,6 @@
 #include <scsi/scsi_host.h>
 
 #include "storvsc.h"
-
-/* The pure mapping uses the kernel's host byte values. */
-static_assert(VSTOR_HOST_OK == DID_OK);
-static_assert(VSTOR_HOST_NO_CONNECT == DID_NO_CONNECT);
-static_assert(VSTOR_HOST_BUS_BUSY == DID_BUS_BUSY);
-static_assert(VSTOR_HOST_TIME_OUT == DID_TIME_OUT);
-static_assert(VSTOR_HOST_BAD_TARGET == DID_BAD_TARGET);
-static_assert(VSTOR_HOST_ABORT == DID_ABORT);
-static_assert(VSTOR_HOST_ERROR == DID_ERROR);
-static_assert(VSTOR_HOST_RESET == DID_RESET);
-static_assert(VSTOR_HOST_REQUEUE == DID_REQUEUE);
-static_assert(VSTOR_SAM_CHECK_CONDITION == SAM_STAT_CHECK_CONDITION);
-static_assert(VSTOR_SENSE_SIZE <= SCSI_SENSE_BUFFERSIZE);
-
-/**
- * storvsc_complete() - finish a command with the host's completion
- * @sc: the channel it completed on.
- * @cmd: the command; its transaction id is already freed.
- * @reply: the completion (parsed by vstor_msg_parse_host()), unless @err.
- * @err: 0, or why the completion packet was rejected.
- *
- * A completion that fails vstor_msg_parse_srb_completion() (bogus status,
- * more data than requested, oversized sense) or whose packet was malformed
- * fails the command with DID_ERROR and a full residual: nothing it claims
- * is believed.
- *
- * Context: softirq (channel callback).
- */
-void storvsc_complete(struct storvsc_chan *sc, struct storvsc_cmd *cmd,
-		      const struct vstor_pkt *reply, int err)
-{
-	struct scsi_cmnd *scmd = cmd->scmd;
-	struct storvsc_dev *sd = sc->sd;
-	u8 opcode = cmd->pkt.srb.cdb[0];
-	struct vstor_srb_result res;
-	struct vstor_verdict v;
-
-	if (!err) {
-		err = vstor_msg_parse_srb_completion(reply, sd->version, opcode,
-						     cmd->xfer_len, &res);
-		if (err) {
-			atomic64_inc(&sc->stats.bad_pkt);
-			storvsc_log_bad(sd, "SRB completion", err);
-		}
-	}
-	if (err) {
-		scmd->result = VSTOR_RESULT(VSTOR_HOST_ERROR, 0);
-		scsi_set_resid(scmd, cmd->xfer_len);
-		scsi_done(scmd);
-		return;
-	}
-	atomic64_inc(&sc->stats.completed);
-	vstor_msg_map_result(&res, opcode, cmd->xfer_len, &v);
-	if (res.srb_status != VSTOR_SRB_SUCCESS || res.scsi_status) {
-		atomic64_inc(&sc->stats.errors);
-		/*
-		 * A CHECK CONDITION the midlayer gets with its sense (an
-		 * unsupported page or opcode while probing) is its to report.
-		 */
-		if (host_byte(v.result) != DID_OK || v.action)
-			dev_warn_ratelimited(&sd->vdev->dev,
-					     "cmd %#x: srb %#x scsi %#x\n",
-					     opcode, res.srb_status,
-					     res.scsi_status);
-		else
-			dev_dbg(&sd->vdev->dev, "cmd %#x: srb %#x scsi %#x\n",
-				opcode, res.srb_status, res.scsi_status);
-	}
-	if (v.sense_len)
-		memcpy(scmd->sense_buffer, res.sense, v.sense_len);
-	scmd->result = v.result;
-	scsi_set_resid(scmd, v.resid);
-	if (v.action != VSTOR_ACTION_NONE)
-		storvsc_queue_lun_work(sd, v.action, scmd->device->channel,
-				       scmd->device->id, scmd->device->lun);
-	scsi_done(scmd);
-}
 
 struct storvsc_drain_ctx {
 	struct storvsc_chan *sc;
@@ -128,9 +49,7 @@ static u32 storvsc_drain(struct storvsc_dev *sd)
 	/* Completed outside the channel locks: scsi_done() may dispatch. */
 	list_for_each_entry_safe(cmd, tmp, &dc.cmds, drain) {
 		list_del(&cmd->drain);
-		cmd->scmd->result = VSTOR_RESULT(VSTOR_HOST_NO_CONNECT, 0);
-		scsi_set_resid(cmd->scmd, cmd->xfer_len);
-		scsi_done(cmd->scmd);
+		storvsc_cmd_fail(cmd, VSTOR_HOST_NO_CONNECT);
 	}
 	return n;
 }

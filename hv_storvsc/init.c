@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hv_storvsc protocol bring-up: channel setup, the synchronous init/reset
- * request, and the VSTOR init sequence (BEGIN_INIT, QUERY_VERSION newest
- * first with fallback, QUERY_PROPERTIES, END_INIT).
+ * hv_storvsc protocol bring-up: the synchronous init/reset request and the
+ * matching of its answer, which the channel callback hands over, and the
+ * VSTOR init sequence (BEGIN_INIT, QUERY_VERSION newest first with
+ * fallback, QUERY_PROPERTIES, END_INIT).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jiffies.h>
-#include <linux/slab.h>
-#include <linux/vmalloc.h>
+#include <linux/spinlock.h>
 
 #include "storvsc.h"
 
@@ -16,75 +16,6 @@
 #define STORVSC_INIT_TIMEOUT	(30 * HZ)
 /* How often a waiter checks whether the channel was rescinded. */
 #define STORVSC_INIT_POLL	(HZ / 10)
-
-/**
- * storvsc_chan_setup() - allocate the state of a channel and open it
- * @sd: the controller.
- * @chan: the VMBus channel (primary or sub-channel).
- * @index: its place in &storvsc_dev.chans.
- *
- * The ring holds (ring size - 4 KiB) / 360 requests; the transaction-id
- * table is that big. The channel is open when this returns 0, and is
- * published in @sd->chans[@index] (the caller bumps &storvsc_dev.nchan).
- *
- * Context: process context, sleeps; the caller holds
- * &storvsc_dev.chan_lock.
- * Return: 0, -ENOMEM, or the error of lumen_chan_open().
- */
-int storvsc_chan_setup(struct storvsc_dev *sd, struct lumen_chan *chan,
-		       unsigned int index)
-{
-	struct storvsc_chan *sc;
-	u8 userdata[24] = { };
-	int ret;
-
-	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
-	if (!sc)
-		return -ENOMEM;
-	sc->sd = sd;
-	sc->chan = chan;
-	sc->index = index;
-	spin_lock_init(&sc->lock);
-	atomic_set(&sc->inflight, 0);
-	sc->depth = min_t(u32, (sd->ring_size - 4096) / STORVSC_RING_PER_REQ,
-			  LUMEN_RQST_MAX_SIZE);
-	sc->slots = kvmalloc(lumen_rqst_slots_size(sc->depth), GFP_KERNEL);
-	ret = -ENOMEM;
-	if (!sc->slots)
-		goto out_free_sc;
-	ret = lumen_rqst_init(&sc->rqst, sc->depth, sc->slots);
-	if (ret)
-		goto out_free_slots;
-	sd->chans[index] = sc;
-	ret = lumen_chan_open(chan, sd->ring_size, sd->ring_size, userdata,
-			      sizeof(userdata), storvsc_on_channel, sc);
-	if (ret)
-		goto out_unpublish;
-	WRITE_ONCE(sc->open, true);
-	return 0;
-
-out_unpublish:
-	sd->chans[index] = NULL;
-out_free_slots:
-	kvfree(sc->slots);
-out_free_sc:
-	kfree(sc);
-	return ret;
-}
-
-/**
- * storvsc_chan_teardown() - close a channel and free its state
- * @sc: the channel; every request on it must be finished.
- *
- * Context: process context, sleeps.
- */
-void storvsc_chan_teardown(struct storvsc_chan *sc)
-{
-	WRITE_ONCE(sc->open, false);
-	lumen_chan_close(sc->chan);
-	kvfree(sc->slots);
-	kfree(sc);
-}
 
 /**
  * storvsc_exec() - send an init or reset request and wait for its answer
@@ -135,6 +66,63 @@ int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len)
 	spin_unlock_irqrestore(&sd->exec_lock, flags);
 	mutex_unlock(&sd->init_lock);
 	return ret;
+}
+
+/*
+ * Give @reply to the outstanding init or reset request if @id is its.
+ * Returns 0, -EALREADY when none is outstanding, -ESTALE for the id of an
+ * earlier request (an answer late or sent twice).
+ */
+static int storvsc_exec_match(struct storvsc_dev *sd, u64 id,
+			      const struct vstor_pkt *reply)
+{
+	lockdep_assert_held(&sd->exec_lock);
+	if (!sd->init_wait)
+		return -EALREADY;
+	if (sd->init_id != id)
+		return -ESTALE;
+	sd->init_reply = *reply;
+	sd->init_wait = false;
+	complete(&sd->init_done);
+	return 0;
+}
+
+/**
+ * storvsc_on_init_reply() - an answer with an init or reset id arrived
+ * @sc: the channel it came on.
+ * @p: the packet, a completion whose id storvsc_is_exec_id() accepts.
+ *
+ * It answers the outstanding request only if it came on the primary,
+ * where the request went, with that request's id; anything else is
+ * dropped and counted.
+ *
+ * Context: softirq (channel callback).
+ */
+void storvsc_on_init_reply(struct storvsc_chan *sc,
+			   const struct lumen_chan_pkt *p)
+{
+	struct storvsc_dev *sd = sc->sd;
+	struct vstor_pkt reply;
+	int ret;
+
+	if (sc->index) {
+		atomic64_inc(&sc->stats.bad_id);
+		storvsc_log_bad(sd, "init completion on a sub-channel", -EXDEV);
+		return;
+	}
+	ret = vstor_msg_parse_init_reply(p->data, p->len, &reply);
+	if (ret) {
+		atomic64_inc(&sc->stats.bad_pkt);
+		storvsc_log_bad(sd, "init completion", ret);
+		return;
+	}
+	spin_lock(&sd->exec_lock);
+	ret = storvsc_exec_match(sd, p->trans_id, &reply);
+	spin_unlock(&sd->exec_lock);
+	if (ret) {
+		atomic64_inc(&sc->stats.bad_id);
+		storvsc_log_bad(sd, "unexpected init completion", ret);
+	}
 }
 
 /* One init step whose answer must be NT success. */

@@ -3,23 +3,43 @@
  * hv_storvsc I/O path: queuecommand builds an EXECUTE_SRB whose data goes
  * as one GPA-direct range over the request's own pages (no bounce copy),
  * on the channel of the submitting CPU's hardware queue, falling back to
- * the least busy channel when that ring is nearly full; the channel
- * callback receives completions and notifications.
+ * the least busy channel when that ring is nearly full. Each channel is
+ * set up and opened here with its receive callback, which dispatches what
+ * the host sends: SRB completions become midlayer results here through
+ * the pure mapping in vstor_msg.c (malformed ones fail their command with
+ * DID_ERROR and never report data), answers to init and reset requests go
+ * to init.c, notifications to hotplug.c.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/blk-mq.h>
 #include <linux/mm.h>
+#include <linux/ratelimit.h>
 #include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <scsi/scsi.h>
 #include <scsi/scsi_cmnd.h>
 #include <scsi/scsi_device.h>
 #include <scsi/scsi_host.h>
-#include <scsi/scsi_tcq.h>
 #include <proto/vmbus_ring.h>
 
 #include "storvsc.h"
 
 static_assert(PAGE_SIZE == 4096);
+
+/* The pure mapping uses the kernel's host byte values. */
+static_assert(VSTOR_HOST_OK == DID_OK);
+static_assert(VSTOR_HOST_NO_CONNECT == DID_NO_CONNECT);
+static_assert(VSTOR_HOST_BUS_BUSY == DID_BUS_BUSY);
+static_assert(VSTOR_HOST_TIME_OUT == DID_TIME_OUT);
+static_assert(VSTOR_HOST_BAD_TARGET == DID_BAD_TARGET);
+static_assert(VSTOR_HOST_ABORT == DID_ABORT);
+static_assert(VSTOR_HOST_ERROR == DID_ERROR);
+static_assert(VSTOR_HOST_RESET == DID_RESET);
+static_assert(VSTOR_HOST_REQUEUE == DID_REQUEUE);
+static_assert(VSTOR_SAM_CHECK_CONDITION == SAM_STAT_CHECK_CONDITION);
+static_assert(VSTOR_SENSE_SIZE <= SCSI_SENSE_BUFFERSIZE);
 
 /*
  * Page frames of @scmd's data: with the host's virt_boundary_mask every
@@ -133,33 +153,6 @@ static int storvsc_send(struct storvsc_chan *sc, struct storvsc_cmd *cmd,
 }
 
 /**
- * storvsc_cmd_of() - the command a transaction-id cookie stands for
- * @sd: the controller.
- * @cookie: a cookie from a channel's transaction-id table: the command's
- *	sequence number in bits 63:32, its blk-mq unique tag in bits 31:0.
- *
- * The cookie is ours, but the command may have been finished by the error
- * handler since, and its tag reused: only a started request whose
- * sequence number still matches is the one the id was handed out for.
- *
- * Context: any context.
- * Return: the command, or NULL when the id's command is gone (a late
- * completion after a reset).
- */
-struct storvsc_cmd *storvsc_cmd_of(struct storvsc_dev *sd, u64 cookie)
-{
-	struct scsi_cmnd *scmd = scsi_host_find_tag(sd->shost, (u32)cookie);
-	struct storvsc_cmd *cmd;
-
-	if (!scmd)
-		return NULL;
-	cmd = scsi_cmd_priv(scmd);
-	if (cmd->seq != (u32)(cookie >> 32))
-		return NULL;
-	return cmd;
-}
-
-/**
  * storvsc_queuecommand() - the SCSI host's queuecommand
  * @shost: the controller's SCSI host.
  * @scmd: the command.
@@ -249,54 +242,66 @@ out_invalid:
 	return 0;
 }
 
-/*
- * Give @reply to the outstanding init or reset request if @id is its.
- * Returns 0, -EALREADY when none is outstanding, -ESTALE for the id of an
- * earlier request (an answer late or sent twice).
+/**
+ * storvsc_complete() - finish a command with the host's completion
+ * @sc: the channel it completed on.
+ * @cmd: the command; its transaction id is already freed.
+ * @reply: the completion (parsed by vstor_msg_parse_host()), unless @err.
+ * @err: 0, or why the completion packet was rejected.
+ *
+ * A completion that fails vstor_msg_parse_srb_completion() (bogus status,
+ * more data than requested, oversized sense) or whose packet was malformed
+ * fails the command with DID_ERROR and a full residual: nothing it claims
+ * is believed.
+ *
+ * Context: softirq (channel callback).
  */
-static int storvsc_exec_match(struct storvsc_dev *sd, u64 id,
-			      const struct vstor_pkt *reply)
+static void storvsc_complete(struct storvsc_chan *sc, struct storvsc_cmd *cmd,
+			     const struct vstor_pkt *reply, int err)
 {
-	lockdep_assert_held(&sd->exec_lock);
-	if (!sd->init_wait)
-		return -EALREADY;
-	if (sd->init_id != id)
-		return -ESTALE;
-	sd->init_reply = *reply;
-	sd->init_wait = false;
-	complete(&sd->init_done);
-	return 0;
-}
-
-/*
- * An answer with an init/reset id: for the outstanding request only if it
- * came on the primary, where the request went, with that request's id.
- */
-static void storvsc_on_init_reply(struct storvsc_chan *sc,
-				  const struct lumen_chan_pkt *p)
-{
+	struct scsi_cmnd *scmd = cmd->scmd;
 	struct storvsc_dev *sd = sc->sd;
-	struct vstor_pkt reply;
-	int ret;
+	u8 opcode = cmd->pkt.srb.cdb[0];
+	struct vstor_srb_result res;
+	struct vstor_verdict v;
 
-	if (sc->index) {
-		atomic64_inc(&sc->stats.bad_id);
-		storvsc_log_bad(sd, "init completion on a sub-channel", -EXDEV);
+	if (!err) {
+		err = vstor_msg_parse_srb_completion(reply, sd->version, opcode,
+						     cmd->xfer_len, &res);
+		if (err) {
+			atomic64_inc(&sc->stats.bad_pkt);
+			storvsc_log_bad(sd, "SRB completion", err);
+		}
+	}
+	if (err) {
+		storvsc_cmd_fail(cmd, VSTOR_HOST_ERROR);
 		return;
 	}
-	ret = vstor_msg_parse_init_reply(p->data, p->len, &reply);
-	if (ret) {
-		atomic64_inc(&sc->stats.bad_pkt);
-		storvsc_log_bad(sd, "init completion", ret);
-		return;
+	atomic64_inc(&sc->stats.completed);
+	vstor_msg_map_result(&res, opcode, cmd->xfer_len, &v);
+	if (res.srb_status != VSTOR_SRB_SUCCESS || res.scsi_status) {
+		atomic64_inc(&sc->stats.errors);
+		/*
+		 * A CHECK CONDITION the midlayer gets with its sense (an
+		 * unsupported page or opcode while probing) is its to report.
+		 */
+		if (host_byte(v.result) != DID_OK || v.action)
+			dev_warn_ratelimited(&sd->vdev->dev,
+					     "cmd %#x: srb %#x scsi %#x\n",
+					     opcode, res.srb_status,
+					     res.scsi_status);
+		else
+			dev_dbg(&sd->vdev->dev, "cmd %#x: srb %#x scsi %#x\n",
+				opcode, res.srb_status, res.scsi_status);
 	}
-	spin_lock(&sd->exec_lock);
-	ret = storvsc_exec_match(sd, p->trans_id, &reply);
-	spin_unlock(&sd->exec_lock);
-	if (ret) {
-		atomic64_inc(&sc->stats.bad_id);
-		storvsc_log_bad(sd, "unexpected init completion", ret);
-	}
+	if (v.sense_len)
+		memcpy(scmd->sense_buffer, res.sense, v.sense_len);
+	scmd->result = v.result;
+	scsi_set_resid(scmd, v.resid);
+	if (v.action != VSTOR_ACTION_NONE)
+		storvsc_queue_lun_work(sd, v.action, scmd->device->channel,
+				       scmd->device->id, scmd->device->lun);
+	scsi_done(scmd);
 }
 
 static void storvsc_on_completion(struct storvsc_chan *sc,
@@ -375,7 +380,7 @@ static void storvsc_on_packet(struct storvsc_chan *sc,
  *
  * Context: softirq, on the channel's target CPU.
  */
-void storvsc_on_channel(void *ctx)
+static void storvsc_on_channel(void *ctx)
 {
 	struct storvsc_chan *sc = ctx;
 	struct lumen_chan_pkt p;
@@ -390,4 +395,74 @@ void storvsc_on_channel(void *ctx)
 		atomic64_inc(&sc->stats.bad_pkt);
 		storvsc_log_bad(sc->sd, "oversized packet", ret);
 	}
+}
+
+/**
+ * storvsc_chan_setup() - allocate the state of a channel and open it
+ * @sd: the controller.
+ * @chan: the VMBus channel (primary or sub-channel).
+ * @index: its place in &storvsc_dev.chans.
+ *
+ * The ring holds (ring size - 4 KiB) / 360 requests; the transaction-id
+ * table is that big. The channel is open when this returns 0, and is
+ * published in @sd->chans[@index] (the caller bumps &storvsc_dev.nchan).
+ *
+ * Context: process context, sleeps; the caller holds
+ * &storvsc_dev.chan_lock.
+ * Return: 0, -ENOMEM, or the error of lumen_chan_open().
+ */
+int storvsc_chan_setup(struct storvsc_dev *sd, struct lumen_chan *chan,
+		       unsigned int index)
+{
+	struct storvsc_chan *sc;
+	u8 userdata[24] = { };
+	int ret;
+
+	lockdep_assert_held(&sd->chan_lock);
+	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
+	if (!sc)
+		return -ENOMEM;
+	sc->sd = sd;
+	sc->chan = chan;
+	sc->index = index;
+	spin_lock_init(&sc->lock);
+	atomic_set(&sc->inflight, 0);
+	sc->depth = min_t(u32, (sd->ring_size - 4096) / STORVSC_RING_PER_REQ,
+			  LUMEN_RQST_MAX_SIZE);
+	sc->slots = kvmalloc(lumen_rqst_slots_size(sc->depth), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!sc->slots)
+		goto out_free_sc;
+	ret = lumen_rqst_init(&sc->rqst, sc->depth, sc->slots);
+	if (ret)
+		goto out_free_slots;
+	sd->chans[index] = sc;
+	ret = lumen_chan_open(chan, sd->ring_size, sd->ring_size, userdata,
+			      sizeof(userdata), storvsc_on_channel, sc);
+	if (ret)
+		goto out_unpublish;
+	WRITE_ONCE(sc->open, true);
+	return 0;
+
+out_unpublish:
+	sd->chans[index] = NULL;
+out_free_slots:
+	kvfree(sc->slots);
+out_free_sc:
+	kfree(sc);
+	return ret;
+}
+
+/**
+ * storvsc_chan_teardown() - close a channel and free its state
+ * @sc: the channel; every request on it must be finished.
+ *
+ * Context: process context, sleeps.
+ */
+void storvsc_chan_teardown(struct storvsc_chan *sc)
+{
+	WRITE_ONCE(sc->open, false);
+	lumen_chan_close(sc->chan);
+	kvfree(sc->slots);
+	kfree(sc);
 }

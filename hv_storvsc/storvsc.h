@@ -237,20 +237,29 @@ extern unsigned int storvsc_ring_kb;
 extern unsigned int storvsc_timeout;
 extern unsigned int storvsc_max_sub_channels;
 
-/* storvsc_main.c */
+/*
+ * Who calls whom: storvsc_main.c (probe, remove, the host template) calls
+ * the files below; subchan.c calls io.c and init.c; io.c (with the
+ * channel callback) calls init.c and hotplug.c; errors.c calls init.c;
+ * every file may call common.c, which calls none of them.
+ */
+
+/* common.c */
 void storvsc_log_bad(struct storvsc_dev *sd, const char *what, int err);
+struct storvsc_cmd *storvsc_cmd_of(struct storvsc_dev *sd, u64 cookie);
+void storvsc_cmd_fail(struct storvsc_cmd *cmd, u8 host);
 
 /* init.c */
+int storvsc_protocol_init(struct storvsc_dev *sd);
+int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len);
+void storvsc_on_init_reply(struct storvsc_chan *sc,
+			   const struct lumen_chan_pkt *p);
+
+/* io.c */
 int storvsc_chan_setup(struct storvsc_dev *sd, struct lumen_chan *chan,
 		       unsigned int index);
 void storvsc_chan_teardown(struct storvsc_chan *sc);
-int storvsc_protocol_init(struct storvsc_dev *sd);
-int storvsc_exec(struct storvsc_dev *sd, struct vstor_pkt *pkt, int len);
-
-/* io.c */
-struct storvsc_cmd *storvsc_cmd_of(struct storvsc_dev *sd, u64 cookie);
 int storvsc_queuecommand(struct Scsi_Host *shost, struct scsi_cmnd *scmd);
-void storvsc_on_channel(void *ctx);
 
 /* subchan.c */
 int storvsc_subchan_request(struct storvsc_dev *sd);
@@ -261,8 +270,6 @@ void storvsc_register(struct storvsc_dev *sd);
 void storvsc_unregister(struct storvsc_dev *sd);
 
 /* errors.c */
-void storvsc_complete(struct storvsc_chan *sc, struct storvsc_cmd *cmd,
-		      const struct vstor_pkt *reply, int err);
 void storvsc_fail_all(struct storvsc_dev *sd);
 int storvsc_eh_abort(struct scsi_cmnd *scmd);
 int storvsc_eh_device_reset(struct scsi_cmnd *scmd);

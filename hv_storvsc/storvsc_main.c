@@ -34,20 +34,6 @@ MODULE_PARM_DESC(max_sub_channels, "Most sub-channels per controller (default 0:
 
 #define STORVSC_IDE	1	/* hv_vmbus_device_id.driver_data */
 
-/**
- * storvsc_log_bad() - ratelimited report of bad host input
- * @sd: the controller.
- * @what: what was bad.
- * @err: the parser's errno.
- *
- * Context: any context.
- */
-void storvsc_log_bad(struct storvsc_dev *sd, const char *what, int err)
-{
-	dev_warn_ratelimited(&sd->vdev->dev, "bad %s from host: %d\n", what,
-			     err);
-}
-
 static struct storvsc_dev *storvsc_from_dev(struct device *dev)
 {
 	return *(struct storvsc_dev **)shost_priv(class_to_shost(dev));
